@@ -1,0 +1,14 @@
+/** Command ids from the public contract (shared/notes/contract.md): keep them stable. */
+export const COMMANDS = {
+  refresh: 'digitaloceanInvoices.refresh',
+  setToken: 'digitaloceanInvoices.setToken',
+  clearToken: 'digitaloceanInvoices.clearToken',
+  loadMore: 'digitaloceanInvoices.loadMore',
+  showLog: 'digitaloceanInvoices.showLog',
+  openBillingPage: 'digitaloceanInvoices.openBillingPage',
+} as const;
+
+export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
+export const INVOICES_VIEW_ID = 'digitaloceanInvoices.invoices';
+export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
+export const HAS_TOKEN_CONTEXT = 'digitaloceanInvoices.hasToken';

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { InvoiceState } from '../state/invoiceState';
+import { Logger } from '../util/logger';
+import { COMMANDS } from './ids';
+import { TokenCommandDeps, clearToken, promptForToken } from './tokenCommands';
+
+const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
+
+export interface CommandDeps extends TokenCommandDeps {
+  readonly state: InvoiceState;
+  readonly logger: Logger;
+}
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const register = (id: string, run: () => unknown) => vscode.commands.registerCommand(id, run);
+  return [
+    register(COMMANDS.refresh, () => deps.state.refresh()),
+    register(COMMANDS.loadMore, () => deps.state.loadMore()),
+    register(COMMANDS.setToken, () => promptForToken(deps)),
+    register(COMMANDS.clearToken, () => clearToken(deps)),
+    register(COMMANDS.showLog, () => deps.logger.show()),
+    register(COMMANDS.openBillingPage, () => vscode.env.openExternal(vscode.Uri.parse(BILLING_PAGE))),
+  ];
+}

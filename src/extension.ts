@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { DigitalOceanClient } from './api/client';
+import { ApiError } from './api/errors';
+import { ApiHttp } from './api/http';
+import { TokenStore } from './auth/tokenStore';
+import { registerCommands } from './commands/registerCommands';
+import { saveToken, clearToken } from './commands/tokenCommands';
+import { affects, readSettings } from './config';
+import { AutoRefresh } from './state/autoRefresh';
+import { InvoiceCache } from './state/cache';
+import { InvoiceState } from './state/invoiceState';
+import { l10n } from './util/l10n';
+import { Logger } from './util/logger';
+import { Redactor } from './util/redact';
+import { InvoicesView } from './views/invoicesView';
+import { MonthToDateStatusBar } from './views/statusBar';
+
+/** What the integration tests reach through `extension.exports` (test mode only). */
+export interface TestApi {
+  readonly state: InvoiceState;
+  readonly view: InvoicesView;
+  readonly statusBar: MonthToDateStatusBar;
+  readonly logger: Logger;
+  readonly activationMs: number;
+  setToken(token: string): ReturnType<typeof saveToken>;
+  clearToken(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const started = performance.now();
+  l10n.setBundle(vscode.l10n.bundle);
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const locale = vscode.env.language;
+  let settings = readSettings();
+
+  const logger = new Logger(own(vscode.window.createOutputChannel('DigitalOcean Invoices', { log: true })), new Redactor());
+  const http = new ApiHttp({
+    baseUrl: () => {
+      if (!settings.apiUrl.ok) {
+        throw new ApiError('configuration', settings.apiUrl.message);
+      }
+      return settings.apiUrl.baseUrl;
+    },
+    userAgent: `${context.extension.id}/${context.extension.packageJSON.version} VSCode/${vscode.version}`,
+    logger,
+  });
+  const client = new DigitalOceanClient(http);
+  const tokenStore = own(new TokenStore(context.secrets));
+  const state = new InvoiceState({ client, cache: new InvoiceCache(context.globalState), logger, pageSize: () => settings.pageSize });
+  own({ dispose: () => state.dispose() });
+  const view = own(new InvoicesView(state, locale));
+  const statusBar = own(new MonthToDateStatusBar(state, locale));
+  const autoRefresh = own(new AutoRefresh(() => void state.refresh()));
+  const deps = { tokenStore, state, client, logger, pageSize: () => settings.pageSize };
+  for (const command of registerCommands(deps)) {
+    own(command);
+  }
+
+  const followStoredToken = async () => {
+    if (state.setToken(await tokenStore.get())) {
+      await state.refresh();
+    }
+  };
+  own(tokenStore.onDidChange(() => void followStoredToken()));
+  own(vscode.workspace.onDidChangeConfiguration((event) => {
+    settings = readSettings();
+    if (affects(event, 'apiUrl') && !settings.apiUrl.ok) {
+      void vscode.window.showErrorMessage(settings.apiUrl.message);
+    }
+    if (affects(event, 'apiUrl') || affects(event, 'pageSize')) {
+      void state.refresh({ supersede: true });
+    }
+    if (affects(event, 'refreshIntervalMinutes')) {
+      autoRefresh.schedule(settings.refreshIntervalMinutes);
+    }
+  }));
+
+  state.showLastKnown();
+  autoRefresh.schedule(settings.refreshIntervalMinutes);
+  // The first request starts after activation has returned.
+  setTimeout(() => void followStoredToken(), 0);
+
+  const activationMs = performance.now() - started;
+  logger.debug(`Activated in ${activationMs.toFixed(1)} ms.`);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return undefined;
+  }
+  return {
+    state, view, statusBar, logger, activationMs,
+    setToken: (token) => saveToken(token, deps),
+    clearToken: () => clearToken(deps),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
