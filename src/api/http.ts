@@ -46,11 +46,14 @@ type BodyKind = 'json' | 'bytes';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-/** Thrown by one attempt; `retryAfterMs` says the attempt may be repeated after that wait. */
+/**
+ * Thrown by one attempt. With `retry` the attempt may be repeated: after `afterMs` when the
+ * server said how long to wait, else after an exponential backoff.
+ */
 class AttemptFailure {
   constructor(
     readonly error: ApiError,
-    readonly retry?: { readonly reason: RetryNotice['reason']; readonly afterMs: number },
+    readonly retry?: { readonly reason: RetryNotice['reason']; readonly afterMs?: number },
   ) {}
 }
 
@@ -106,15 +109,16 @@ export class ApiHttp {
         if (!failure.retry || attempt >= this.maxTries) {
           throw failure.error;
         }
+        const delayMs = failure.retry.afterMs ?? this.backoff(attempt);
         const notice: RetryNotice = {
           reason: failure.retry.reason,
           attempt,
-          delayMs: failure.retry.afterMs,
-          message: retryMessage(failure.retry.reason, failure.retry.afterMs, attempt + 1, this.maxTries),
+          delayMs,
+          message: retryMessage(failure.retry.reason, delayMs, attempt + 1, this.maxTries),
         };
         this.options.logger.warn(`${notice.message} (${failure.error.message})`);
         call.onRetry?.(notice);
-        await this.clock.sleep(failure.retry.afterMs, call.signal);
+        await this.clock.sleep(delayMs, call.signal);
       }
     }
   }
@@ -178,12 +182,12 @@ export class ApiHttp {
       // Headers arrived but the body did not: treat like a dropped connection.
       return new AttemptFailure(
         new ApiError('network', l10n.t('The connection to the DigitalOcean API at {0} broke while reading the response ({1}).', host, code), { status }),
-        { reason: 'network', afterMs: this.backoff(1) },
+        { reason: 'network' },
       );
     }
     return new AttemptFailure(
       new ApiError('network', l10n.t('Could not reach the DigitalOcean API at {0} ({1}). Check your network or proxy settings.', host, code)),
-      { reason: 'network', afterMs: this.backoff(1) },
+      { reason: 'network' },
     );
   }
 
@@ -218,13 +222,14 @@ export class ApiHttp {
     }
     if (status === 429) {
       const waitMs = this.rateLimitWait(response.headers);
-      const retryAt = this.clock.now() + waitMs;
+      const retryAt = this.clock.now() + (waitMs ?? this.backoffBaseMs);
       const error = new ApiError('rateLimited', l10n.t('DigitalOcean\'s API rate limit was reached; try again after {0}.', new Date(retryAt).toLocaleTimeString()) + apiSaid, { ...details, retryAt });
-      throw new AttemptFailure(error, waitMs <= this.maxRateLimitWaitMs ? { reason: 'rateLimited', afterMs: waitMs } : undefined);
+      const worthWaiting = waitMs === undefined || waitMs <= this.maxRateLimitWaitMs;
+      throw new AttemptFailure(error, worthWaiting ? { reason: 'rateLimited', afterMs: waitMs } : undefined);
     }
     if (status >= 500) {
       const error = new ApiError('server', l10n.t('The DigitalOcean API had a server error (HTTP {0}).', status) + apiSaid + notJson, details);
-      throw new AttemptFailure(error, { reason: 'serverError', afterMs: this.backoff(1) });
+      throw new AttemptFailure(error, { reason: 'serverError' });
     }
     if (status >= 300 && status < 400) {
       throw new AttemptFailure(new ApiError('invalidResponse', l10n.t('The DigitalOcean API answered with a redirect (HTTP {0}), which is not followed so that the token stays with the configured API.', status), details));
@@ -232,7 +237,8 @@ export class ApiHttp {
     throw new AttemptFailure(new ApiError('badRequest', l10n.t('The DigitalOcean API refused the request (HTTP {0}).', status) + apiSaid + notJson, details));
   }
 
-  private rateLimitWait(headers: Headers): number {
+  /** What the 429 says to wait: retry-after, else until ratelimit-reset, else a backoff. */
+  private rateLimitWait(headers: Headers): number | undefined {
     const retryAfter = headers.get('retry-after');
     if (retryAfter !== null) {
       const seconds = Number(retryAfter);
@@ -248,7 +254,7 @@ export class ApiHttp {
     if (headers.get('ratelimit-reset') !== null && Number.isFinite(reset)) {
       return Math.max(0, reset * 1000 - this.clock.now());
     }
-    return this.backoff(1);
+    return undefined;
   }
 
   /** Exponential backoff with jitter: base·2^(n-1), scaled by a random factor in [0.5, 1). */

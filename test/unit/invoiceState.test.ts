@@ -1,0 +1,193 @@
+import * as assert from 'assert';
+import { tokenFingerprint } from '../../src/auth/token';
+import { InvoiceCache } from '../../src/state/cache';
+import { InvoiceSnapshot, InvoiceState } from '../../src/state/invoiceState';
+import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
+import { makeClient, memoryStore } from '../support/clientHarness';
+
+const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
+
+function until(state: InvoiceState, predicate: (snapshot: InvoiceSnapshot) => boolean): Promise<InvoiceSnapshot> {
+  return new Promise((resolve) => {
+    if (predicate(state.snapshot)) {
+      resolve(state.snapshot);
+      return;
+    }
+    const listener = state.onDidChange((snapshot) => {
+      if (predicate(snapshot)) {
+        listener.dispose();
+        resolve(snapshot);
+      }
+    });
+  });
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('invoice state', function () {
+  this.timeout(20_000);
+  let api: FakeDoApi;
+  let url: string;
+
+  before(async () => {
+    api = new FakeDoApi({ tokens: [FAKE_TOKEN, OTHER_TOKEN] });
+    url = await api.start();
+  });
+  after(() => api.close());
+  beforeEach(() => api.reset());
+
+  function makeState(store = memoryStore(), pageSize = 10) {
+    const harness = makeClient(url);
+    const state = new InvoiceState({ client: harness.client, cache: new InvoiceCache(store), logger: harness.logger, pageSize: () => pageSize });
+    return { state, store, ...harness };
+  }
+
+  it('refresh shows page 1 and the preview with one request, and caches them by fingerprint', async () => {
+    const { state, store } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    const snapshot = state.snapshot;
+    assert.strictEqual(snapshot.invoices.length, 10);
+    assert.ok(snapshot.preview);
+    assert.ok(snapshot.next);
+    assert.strictEqual(snapshot.stale, false);
+    assert.strictEqual(api.requests.length, 1);
+    const keys = [...store.values.keys()];
+    assert.ok(keys.includes(`digitaloceanInvoices.cache.${tokenFingerprint(FAKE_TOKEN)}`), keys.join());
+    assert.ok(!JSON.stringify([...store.values]).includes(FAKE_TOKEN), 'token in globalState');
+  });
+
+  it('shares one request between concurrent refreshes', async () => {
+    api.setLatency(100);
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await Promise.all([state.refresh(), state.refresh(), state.refresh()]);
+    assert.strictEqual(api.requests.length, 1);
+  });
+
+  it('a superseding refresh aborts the older one', async () => {
+    api.setLatency(150);
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const first = state.refresh();
+    await waitFor(() => api.requests.length === 1);
+    const second = state.refresh({ supersede: true });
+    await Promise.all([first, second]);
+    assert.strictEqual(api.requests.length, 2);
+    assert.strictEqual(state.snapshot.error, undefined);
+    assert.strictEqual(state.snapshot.invoices.length, 10);
+  });
+
+  it('load more appends pages until the end and counts every invoice once', async () => {
+    const { state } = makeState(memoryStore(), 15);
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    while (state.snapshot.next) {
+      await state.loadMore();
+    }
+    const { invoices, total } = state.snapshot;
+    assert.strictEqual(invoices.length, total);
+    assert.strictEqual(new Set(invoices.map((invoice) => invoice.invoiceUuid)).size, total);
+    assert.strictEqual(api.requests.length, Math.ceil(total! / 15));
+  });
+
+  it('ignores load more while a page is loading', async () => {
+    api.setLatency(100);
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    await Promise.all([state.loadMore(), state.loadMore(), state.loadMore()]);
+    assert.strictEqual(api.requests.length, 2);
+    assert.strictEqual(state.snapshot.invoices.length, 20);
+  });
+
+  it('de-duplicates invoices when a page repeats the previous one', async () => {
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    api.addFault({ kind: 'repeatPage', times: 1 });
+    await state.loadMore();
+    const uuids = state.snapshot.invoices.map((invoice) => invoice.invoiceUuid);
+    assert.strictEqual(new Set(uuids).size, uuids.length);
+    assert.strictEqual(state.snapshot.next, undefined, 'a page with nothing new stops paging');
+    assert.ok(state.snapshot.pagingProblem);
+  });
+
+  it('keeps the data shown when a refresh fails, and shows the error', async () => {
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    const before = state.snapshot.invoices;
+    api.addFault({ kind: 'status', status: 401 });
+    await state.refresh();
+    assert.strictEqual(state.snapshot.error?.kind, 'unauthorized');
+    assert.deepStrictEqual(state.snapshot.invoices, before);
+    assert.ok(state.snapshot.preview);
+  });
+
+  it('changing the token aborts requests of the old one and drops their results', async () => {
+    api.setLatency(200);
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const pending = state.refresh();
+    await until(state, (snapshot) => snapshot.activity === 'refreshing');
+    state.setToken(undefined);
+    await pending;
+    assert.strictEqual(state.snapshot.hasToken, false);
+    assert.strictEqual(state.snapshot.invoices.length, 0);
+    assert.strictEqual(state.snapshot.error, undefined);
+  });
+
+  it('shows the cache of the last account at once, marked stale, then refreshes it', async () => {
+    const store = memoryStore();
+    const first = makeState(store);
+    first.state.setToken(FAKE_TOKEN);
+    await first.state.refresh();
+
+    const restarted = makeState(store);
+    restarted.state.showLastKnown();
+    assert.strictEqual(restarted.state.snapshot.stale, true);
+    assert.strictEqual(restarted.state.snapshot.invoices.length, 10);
+    assert.strictEqual(api.requests.length, 1, 'no request for the cached view');
+    restarted.state.setToken(FAKE_TOKEN);
+    assert.strictEqual(restarted.state.snapshot.stale, true);
+    await restarted.state.refresh();
+    assert.strictEqual(restarted.state.snapshot.stale, false);
+  });
+
+  it('never shows one token\'s cache under another token', async () => {
+    const store = memoryStore();
+    const first = makeState(store);
+    first.state.setToken(FAKE_TOKEN);
+    await first.state.refresh();
+    const other = makeState(store);
+    other.state.showLastKnown();
+    other.state.setToken(OTHER_TOKEN);
+    assert.strictEqual(other.state.snapshot.invoices.length, 0);
+  });
+
+  it('forgetting the token removes its cached data', async () => {
+    const { state, store } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    await state.forgetCurrent();
+    assert.strictEqual(state.snapshot.hasToken, false);
+    assert.strictEqual([...store.values.keys()].filter((key) => key.startsWith('digitaloceanInvoices.cache.')).length, 0);
+  });
+
+  it('says that it is waiting for a rate limit while it waits', async () => {
+    api.addFault({ kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const notices: string[] = [];
+    state.onDidChange((snapshot) => snapshot.retryNotice && notices.push(snapshot.retryNotice));
+    await state.refresh();
+    assert.match(notices[0] ?? '', /Rate limited/);
+    assert.strictEqual(state.snapshot.retryNotice, undefined);
+    assert.strictEqual(state.snapshot.invoices.length, 10);
+  });
+});
