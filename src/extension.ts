@@ -22,6 +22,9 @@ export interface TestApi {
   readonly statusBar: MonthToDateStatusBar;
   readonly logger: Logger;
   readonly activationMs: number;
+  /** The extension's own storage, to act as another window would and to check for leaks. */
+  readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
   setToken(token: string): ReturnType<typeof saveToken>;
   clearToken(): Promise<void>;
 }
@@ -90,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   }
   return {
     state, view, statusBar, logger, activationMs,
+    secrets: context.secrets,
+    globalState: context.globalState,
     setToken: (token) => saveToken(token, deps),
     clearToken: () => clearToken(deps),
   };
