@@ -1,0 +1,96 @@
+// Everything the fake API serves, generated deterministically from its options.
+import { buildBalance, buildBillingHistory, Balance, BillingHistoryEntry } from './history';
+import { buildInvoice, buildPreview, CreditKind, Invoice, InvoicePreview, withPreviewAmount } from './invoices';
+import { addMonths, formatPeriod, periodOf } from './periods';
+import { Rng } from './random';
+
+export interface BillingAddress {
+  address_line1: string;
+  address_line2: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country_iso2_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Account {
+  /** Appears in download file names: 'DigitalOcean Invoice 2020 Jul (<account_id>-<invoice_id>).csv'. */
+  account_id: string;
+  user_name: string;
+  user_company: string;
+  user_email: string;
+  user_billing_address: BillingAddress;
+}
+
+export interface FakeData {
+  account: Account;
+  /** Closed invoices, newest first. invoices[0] (the previous month) is the large one. */
+  invoices: Invoice[];
+  /** The month in progress. */
+  preview: InvoicePreview;
+  /** Newest first. */
+  billingHistory: BillingHistoryEntry[];
+  balance: Balance;
+}
+
+export interface DataOptions {
+  now: Date;
+  invoiceMonths: number;
+  largeInvoiceItems: number;
+}
+
+export const ACCOUNT: Account = {
+  account_id: '6173678',
+  user_name: 'Sammy Shark',
+  user_company: 'Shark Labs, Inc.',
+  user_email: 'sammy@sharklabs.example',
+  user_billing_address: {
+    address_line1: '101 Shark Row',
+    address_line2: ' ',
+    city: 'Atlantis',
+    region: 'OC',
+    postal_code: '12345',
+    country_iso2_code: 'US',
+    created_at: '2019-09-03T16:34:46.000+00:00',
+    updated_at: '2019-09-03T16:34:46.000+00:00',
+  },
+};
+
+function creditKind(rng: Rng, isOldest: boolean): CreditKind {
+  const roll = rng.next();
+  if (isOldest) {
+    return 'full';  // the first month was covered by a free-trial credit
+  }
+  return roll < 0.08 ? 'full' : roll < 0.23 ? 'partial' : 'none';
+}
+
+export function generateInvoices(options: DataOptions): Invoice[] {
+  const current = periodOf(options.now);
+  return Array.from({ length: options.invoiceMonths }, (_, age) => {
+    const period = addMonths(current, -(age + 1));
+    const seed = `invoice:${formatPeriod(period)}`;
+    const plan = new Rng(`plan:${formatPeriod(period)}`);
+    const large = age === 0;
+    const credit = creditKind(plan, !large && age === options.invoiceMonths - 1);
+    const itemCount = plan.int(5, 60);
+    return large
+      ? buildInvoice(seed, { period, itemCount: options.largeInvoiceItems, credit: 'none', fullChance: 0.3 })
+      : buildInvoice(seed, { period, itemCount, credit, fullChance: 0.7 });
+  });
+}
+
+export function generateData(options: DataOptions): FakeData {
+  const invoices = generateInvoices(options);
+  const preview = buildPreview(`preview:${formatPeriod(periodOf(options.now))}`, options.now);
+  const billingHistory = buildBillingHistory(invoices, options.now);
+  const balance = buildBalance(billingHistory, preview.amount, preview.updated_at);
+  return { account: ACCOUNT, invoices, preview, billingHistory, balance };
+}
+
+/** `generated` with a new month-to-date amount (preview items rescaled, balance recomputed). */
+export function withMonthToDate(generated: FakeData, amount: string): FakeData {
+  const preview = withPreviewAmount(generated.preview, amount);
+  return { ...generated, preview, balance: buildBalance(generated.billingHistory, preview.amount, preview.updated_at) };
+}
