@@ -1,0 +1,123 @@
+// Starts the VS Code server (installed by install-vscode-server.ts) on a free 127.0.0.1 port
+// with a throw-away profile: user data, server data, extensions and an empty workspace folder.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { serverMain, testResultsDir } from './paths';
+import { freePort, HarnessError, killGroup, pollUntil, tail } from './proc';
+
+/** User settings every test profile starts with (see the notes for why each is needed). */
+export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+};
+
+export interface ServerOptions {
+  /** Added to (or replacing) BASE_SETTINGS in User/settings.json. */
+  settings?: Record<string, unknown>;
+  /** Extra environment for the server; the extension hosts it starts inherit it. */
+  env?: NodeJS.ProcessEnv;
+  /** Names the log file test-results/logs/vscode-server-<label>.log. */
+  label?: string;
+  /** Default: a free port. */
+  port?: number;
+  startTimeoutMs?: number;
+}
+
+export interface VscodeServer {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  /** The empty folder to open as the workspace. */
+  workspaceDir: string;
+  userDataDir: string;
+  logFile: string;
+  /** How long the server took to answer. */
+  startSeconds: number;
+  /** Resolves when the server process exits, for whatever reason. */
+  exited: Promise<void>;
+  /** Kills the server's whole process group and removes the temp folders. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export async function startVscodeServer(options: ServerOptions = {}): Promise<VscodeServer> {
+  if (!fs.existsSync(serverMain)) {
+    throw new HarnessError(`The VS Code server is not installed (${serverMain}): run "node out/test/host/install-vscode-server.js".`);
+  }
+  const started = Date.now();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-vscode-'));
+  const userDataDir = path.join(root, 'user-data');
+  const serverDataDir = path.join(root, 'server-data');
+  const extensionsDir = path.join(root, 'extensions');
+  const workspaceDir = path.join(root, 'workspace');
+  for (const dir of [path.join(userDataDir, 'User'), serverDataDir, extensionsDir, workspaceDir]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2) + '\n',
+  );
+
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  fs.mkdirSync(path.join(testResultsDir, 'logs'), { recursive: true });
+  const logFile = path.join(testResultsDir, 'logs', `vscode-server-${options.label ?? port}.log`);
+  const log = fs.openSync(logFile, 'w');
+  // Its own process group (detached), so stop() reaches the extension hosts and watchers too.
+  const child = spawn(
+    process.execPath,
+    [
+      serverMain,
+      '--host', '127.0.0.1',
+      '--port', String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--disable-telemetry',
+      '--enable-smoke-test-driver',
+      '--user-data-dir', userDataDir,
+      '--server-data-dir', serverDataDir,
+      '--extensions-dir', extensionsDir,
+    ],
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...options.env } },
+  );
+  fs.closeSync(log);
+  let exitedEarly = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => (exitedEarly = true));
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await killGroup(child);
+      fs.rmSync(root, { recursive: true, force: true });
+    })());
+
+  try {
+    await pollUntil(
+      async () => {
+        if (exitedEarly) {
+          throw new HarnessError(`The VS Code server exited during start. Last lines of ${logFile}:\n${tail(logFile)}`);
+        }
+        try {
+          const response = await fetch(`${url}/version`, { signal: AbortSignal.timeout(2000) });
+          return response.ok;
+        } catch {
+          return false;
+        }
+      },
+      `the VS Code server on ${url} (log: ${logFile})`,
+      options.startTimeoutMs ?? 60_000,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, workspaceDir, userDataDir, logFile, exited, startSeconds: (Date.now() - started) / 1000, stop };
+}
