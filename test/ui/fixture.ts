@@ -1,0 +1,276 @@
+// Shared fixture for the Playwright UI tests (run by test/host/run-ui.ts in the test's own
+// Node process). Each call of useWorkbench() — once in a file's top-level describe — gets a
+// fresh fake DigitalOcean API, a fresh VS Code server with a fresh profile, and a workbench in
+// headless Chromium with this extension loaded as a development extension.
+//
+//   describe('Invoices view', () => {
+//     const ui = useWorkbench();
+//     it('lists invoices', async () => {
+//       await ui.runCommand('DigitalOcean Invoices: Set API Token');
+//       await ui.answerInput(FAKE_TOKEN);
+//       await ui.waitForTreeItem('December 2019');
+//     });
+//   });
+//
+// Every wait is for a condition (Playwright locators); a failing test leaves a screenshot and
+// the workbench's console lines in test-results/ui/.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Locator, Page } from 'playwright-core';
+import { FAKE_TOKEN, FakeDoApi, type Fault } from '../fake-api/server';
+import { projectRoot, testResultsDir } from '../host/paths';
+import { startVscodeServer, VscodeServer } from '../host/vscode-server';
+import { openWorkbench, Workbench } from '../host/workbench';
+
+export { FAKE_TOKEN };
+
+export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
+export const VIEW_CONTAINER_TITLE = 'DigitalOcean Invoices';
+export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
+export const uiResultsDir = path.join(testResultsDir, 'ui');
+const activityBarItemSelector = `.part.activitybar li.action-item[role="tab"]:has(> a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"])`;
+/** Start-up (server + workbench) may take this long. */
+const SETUP_TIMEOUT_MS = 120_000;
+
+export interface WorkbenchFixtureOptions {
+  /** Extra user settings (digitaloceanInvoices.apiUrl is set to the fake API already). */
+  settings?: Record<string, unknown>;
+  /** Options for the fake API (latency, clock). */
+  fakeApi?: ConstructorParameters<typeof FakeDoApi>[0];
+}
+
+/**
+ * The fake API of this fixture. It runs in the test's own process, so `api`'s methods
+ * (addFault, setLatency, requests, ...) work directly; the HTTP control routes are here too.
+ */
+export interface FakeApiControl {
+  url: string;
+  api: FakeDoApi;
+  token: string;
+  /** POST /__fake/faults: queue one fault or several (the same as api.addFault). */
+  faults(body: Fault | Fault[]): Promise<unknown>;
+  /** POST /__fake/reset */
+  reset(): Promise<unknown>;
+  /** GET /__fake/requests */
+  requests(): Promise<unknown>;
+  /** POST /__fake/preview {"amount": amount} */
+  preview(amount: string): Promise<unknown>;
+}
+
+export interface UiFixture {
+  readonly page: Page;
+  readonly fakeApi: FakeApiControl;
+  readonly server: VscodeServer;
+  /** Runs a command palette entry by its full title, e.g. "DigitalOcean Invoices: Refresh". */
+  runCommand(title: string): Promise<void>;
+  /** Types `text` into the open input box (or quick pick) and presses Enter. */
+  answerInput(text: string): Promise<void>;
+  /** The activity bar entry of the DigitalOcean Invoices view container. */
+  activityBarItem(): Locator;
+  /** Shows the DigitalOcean Invoices view container in the side bar; returns its element. */
+  openView(): Promise<Locator>;
+  /** A tree item of the DigitalOcean Invoices container whose label contains `label`. */
+  treeItem(label: string | RegExp): Locator;
+  /** Opens the view if needed and waits until the tree item is visible. */
+  waitForTreeItem(label: string | RegExp, timeoutMs?: number): Promise<Locator>;
+  /** The status bar item (DOM id `<extension id>.<item id>`). */
+  statusBarItem(id?: string): Locator;
+  /** Waits until the status bar item shows `text` and returns its whole text. */
+  waitForStatusBarText(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Notification toasts containing `text`. */
+  notification(text: string | RegExp): Locator;
+  /** Saves a screenshot to test-results/ui/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+}
+
+interface Session {
+  api: FakeDoApi;
+  fake: FakeApiControl;
+  server: VscodeServer;
+  workbench: Workbench;
+  consoleLines: string[];
+  close(): Promise<void>;
+}
+
+const liveSessions = new Set<() => Promise<void>>();
+
+/** Stops every server, browser and fake API still running (run-ui.ts calls it on timeout or a signal). */
+export async function closeAllWorkbenches(): Promise<void> {
+  await Promise.all([...liveSessions].map((close) => close()));
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'screenshot';
+}
+
+function fakeApiControl(api: FakeDoApi, url: string): FakeApiControl {
+  const call = async (method: 'GET' | 'POST', route: string, body?: unknown) => {
+    const response = await fetch(new URL(route, url), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${method} ${route} answered ${response.status}: ${text}`);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  };
+  return {
+    url,
+    api,
+    token: FAKE_TOKEN,
+    faults: (body) => call('POST', '/__fake/faults', body),
+    reset: () => call('POST', '/__fake/reset', {}),
+    requests: () => call('GET', '/__fake/requests'),
+    preview: (amount) => call('POST', '/__fake/preview', { amount }),
+  };
+}
+
+async function startSession(label: string, options: WorkbenchFixtureOptions): Promise<Session> {
+  const stops: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    liveSessions.delete(close);
+    for (let stop = stops.pop(); stop; stop = stops.pop()) {
+      await stop().catch(() => undefined);
+    }
+  };
+  liveSessions.add(close);
+  try {
+    const api = new FakeDoApi(options.fakeApi);
+    const url = await api.start();
+    stops.push(() => api.close());
+    const server = await startVscodeServer({
+      label: `ui-${label}`,
+      settings: { 'digitaloceanInvoices.apiUrl': url, ...options.settings },
+      env: { DO_FAKE_API_URL: url },
+    });
+    stops.push(server.stop);
+    const workbench = await openWorkbench({
+      serverUrl: server.url,
+      folder: server.workspaceDir,
+      extensionDevelopmentPath: projectRoot,
+    });
+    stops.push(workbench.close);
+    const consoleLines: string[] = [];
+    workbench.page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+    workbench.page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+    // Ready once the extension's view container is in the activity bar: its contributions
+    // (commands in the palette too) are registered by then. The palette does not refresh
+    // its list while open, so a command run before that would not be found.
+    await workbench.page.locator(activityBarItemSelector).waitFor({ timeout: SETUP_TIMEOUT_MS });
+    return { api, fake: fakeApiControl(api, url), server, workbench, consoleLines, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Registers before/after hooks in the calling describe block that start and stop a fresh
+ * workbench; the returned fixture is usable inside its tests and hooks.
+ */
+export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
+  let session: Session | undefined;
+  const current = (): Session => {
+    if (!session) {
+      throw new Error('The workbench is not running: use the fixture inside tests or hooks of its describe block.');
+    }
+    return session;
+  };
+  const page = () => current().workbench.page;
+
+  before(async function () {
+    this.timeout(SETUP_TIMEOUT_MS + 30_000);
+    const file = this.test?.parent?.file ?? this.test?.parent?.title ?? 'ui';
+    session = await startSession(slug(path.basename(file, '.js')), options);
+  });
+
+  afterEach(async function () {
+    if (session && this.currentTest?.state === 'failed') {
+      const name = slug(`${this.currentTest.fullTitle()}-failed`);
+      fs.mkdirSync(uiResultsDir, { recursive: true });
+      await session.workbench.page.screenshot({ path: path.join(uiResultsDir, `${name}.png`) }).catch(() => undefined);
+      fs.writeFileSync(path.join(uiResultsDir, `${name}.log`), session.consoleLines.join('\n') + '\n');
+      console.log(`      (screenshot and workbench log: ${path.relative(projectRoot, path.join(uiResultsDir, name))}.{png,log})`);
+    }
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    if (session) {
+      await session.close();
+      session = undefined;
+    }
+  });
+
+  const fixture: UiFixture = {
+    get page() {
+      return page();
+    },
+    get fakeApi() {
+      return current().fake;
+    },
+    get server() {
+      return current().server;
+    },
+    async runCommand(title) {
+      const p = page();
+      await p.keyboard.press('F1');
+      const input = p.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      await p.locator('.quick-input-widget').getByRole('option', { name: title, exact: true }).click();
+    },
+    async answerInput(text) {
+      const input = page().locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill(text);
+      await input.press('Enter');
+    },
+    activityBarItem() {
+      return page().locator(activityBarItemSelector);
+    },
+    async openView() {
+      const view = page().locator(`.part.sidebar [id="workbench.view.extension.${VIEW_CONTAINER_ID}"]`);
+      if (!(await view.isVisible())) {
+        await fixture.activityBarItem().click();
+      }
+      await view.waitFor();
+      return view;
+    },
+    treeItem(label) {
+      return page()
+        .locator(`[id="workbench.view.extension.${VIEW_CONTAINER_ID}"]`)
+        .getByRole('treeitem', { name: label });
+    },
+    async waitForTreeItem(label, timeoutMs) {
+      await fixture.openView();
+      const item = fixture.treeItem(label).first();
+      await item.waitFor({ timeout: timeoutMs });
+      return item;
+    },
+    statusBarItem(id = STATUS_BAR_ITEM_ID) {
+      return page().locator(`.part.statusbar .statusbar-item:is([id="${id}"], [id$=".${id}"])`);
+    },
+    async waitForStatusBarText(text, timeoutMs) {
+      const item = fixture.statusBarItem().filter({ hasText: text });
+      await item.waitFor({ timeout: timeoutMs });
+      return ((await item.textContent()) ?? '').trim();
+    },
+    notification(text) {
+      return page().locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+    },
+    async screenshot(name) {
+      fs.mkdirSync(uiResultsDir, { recursive: true });
+      const file = path.join(uiResultsDir, `${slug(name)}.png`);
+      await page().screenshot({ path: file });
+      return file;
+    },
+  };
+  return fixture;
+}
