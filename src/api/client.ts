@@ -1,8 +1,22 @@
-import { ApiHttp, CallOptions } from './http';
+import { fileNameFromContentDisposition } from './contentDisposition';
+import { ApiError } from './errors';
+import { ApiHttp, ApiResponse, CallOptions } from './http';
 import { parseInvoicesPage } from './parse';
-import { InvoicesPage, PageRef } from './types';
+import { parseBalance, parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from './parseBilling';
+import { Balance, BillingHistoryPage, InvoiceFile, InvoiceItemsPage, InvoiceSummary, InvoicesPage, PageRef } from './types';
+import { l10n } from '../util/l10n';
 
 export const INVOICES_PATH = '/v2/customers/my/invoices';
+export const BALANCE_PATH = '/v2/customers/my/balance';
+export const BILLING_HISTORY_PATH = '/v2/customers/my/billing_history';
+
+/** The invoice of the month in progress, wherever an invoice uuid is expected. */
+export const PREVIEW = 'preview';
+
+const FILE_TYPES = {
+  pdf: { accepts: /^application\/pdf\s*(;|$)/i, label: 'PDF' },
+  csv: { accepts: /^(text\/(csv|plain)|application\/csv)\s*(;|$)/i, label: 'CSV' },
+} as const;
 
 /** DigitalOcean's billing endpoints, as typed calls. */
 export class DigitalOceanClient {
@@ -13,4 +27,62 @@ export class DigitalOceanClient {
     const response = await this.http.getJson(INVOICES_PATH, { page: page.page, per_page: page.perPage }, call);
     return parseInvoicesPage(response.body, page, response.status);
   }
+
+  /** One page of an invoice's line items; `invoiceUuid` may be PREVIEW. */
+  async getInvoiceItems(invoiceUuid: string, page: PageRef, call: CallOptions): Promise<InvoiceItemsPage> {
+    const response = await this.http.getJson(invoicePath(invoiceUuid), { page: page.page, per_page: page.perPage }, call);
+    return parseInvoiceItemsPage(response.body, page, response.status);
+  }
+
+  async getInvoiceSummary(invoiceUuid: string, call: CallOptions): Promise<InvoiceSummary> {
+    const response = await this.http.getJson(invoicePath(invoiceUuid, 'summary'), {}, call);
+    return parseInvoiceSummary(response.body, response.status);
+  }
+
+  getInvoicePdf(invoiceUuid: string, call: CallOptions): Promise<InvoiceFile> {
+    return this.getInvoiceFile(invoiceUuid, 'pdf', call);
+  }
+
+  getInvoiceCsv(invoiceUuid: string, call: CallOptions): Promise<InvoiceFile> {
+    return this.getInvoiceFile(invoiceUuid, 'csv', call);
+  }
+
+  async getBalance(call: CallOptions): Promise<Balance> {
+    const response = await this.http.getJson(BALANCE_PATH, {}, call);
+    return parseBalance(response.body, response.status);
+  }
+
+  async listBillingHistory(page: PageRef, call: CallOptions): Promise<BillingHistoryPage> {
+    const response = await this.http.getJson(BILLING_HISTORY_PATH, { page: page.page, per_page: page.perPage }, call);
+    return parseBillingHistoryPage(response.body, page, response.status);
+  }
+
+  private async getInvoiceFile(invoiceUuid: string, kind: keyof typeof FILE_TYPES, call: CallOptions): Promise<InvoiceFile> {
+    const response: ApiResponse<Buffer> = await this.http.getBytes(invoicePath(invoiceUuid, kind), call);
+    const type = FILE_TYPES[kind];
+    if (!type.accepts.test(response.contentType.trim())) {
+      throw new ApiError(
+        'invalidResponse',
+        l10n.t('The DigitalOcean API sent {0} instead of the invoice {1}.', response.contentType || l10n.t('a response without a content type'), type.label),
+        { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined },
+      );
+    }
+    return {
+      bytes: response.body,
+      fileName: fileNameFromContentDisposition(response.headers.get('content-disposition')),
+      contentType: response.contentType,
+    };
+  }
+}
+
+/**
+ * The path of an invoice (or one of its parts). The uuid comes from the API's own list, but is
+ * still encoded and must not be '.' or '..', so it can never point at another resource.
+ */
+function invoicePath(invoiceUuid: string, part?: 'summary' | 'pdf' | 'csv'): string {
+  if (invoiceUuid.trim() === '' || invoiceUuid === '.' || invoiceUuid === '..') {
+    throw new ApiError('invalidResponse', l10n.t('The invoice has no usable identifier ("{0}").', invoiceUuid));
+  }
+  const path = `${INVOICES_PATH}/${encodeURIComponent(invoiceUuid)}`;
+  return part ? `${path}/${part}` : path;
 }

@@ -4,9 +4,9 @@ import { l10n } from '../util/l10n';
 
 const MAX_TEXT = 300;
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -16,7 +16,8 @@ export function text(value: unknown): string {
   return raw.length > MAX_TEXT ? `${raw.slice(0, MAX_TEXT)}…` : raw;
 }
 
-function invalid(what: string, status: number): ApiError {
+/** The error for a body that does not have the documented structure; `what` says how. */
+export function invalid(what: string, status: number): ApiError {
   return new ApiError('invalidResponse', l10n.t('The DigitalOcean API sent an invalid response (HTTP {0}, application/json): {1}.', status, what), { status });
 }
 
@@ -58,12 +59,31 @@ function parseNext(links: unknown, requested: PageRef): { next?: PageRef; paging
   return { next: { page, perPage } };
 }
 
-export function parseInvoicesPage(body: unknown, requested: PageRef, status = 200): InvoicesPage {
-  if (!isObject(body) || !Array.isArray(body.invoices)) {
-    throw invalid(l10n.t('the list of invoices is missing'), status);
+/** What every paginated body carries besides its list: `meta.total` and the next link. */
+export interface PagingEnvelope {
+  readonly total?: number;
+  readonly next?: PageRef;
+  readonly pagingProblem?: string;
+}
+
+export function parseEnvelope(body: Json, requested: PageRef): PagingEnvelope {
+  const total = isObject(body.meta) && typeof body.meta.total === 'number' && Number.isInteger(body.meta.total) && body.meta.total >= 0 ? body.meta.total : undefined;
+  return { total, ...parseNext(body.links, requested) };
+}
+
+/**
+ * A paginated body: `key` must hold an array whose elements `parseRecord` accepts (it throws
+ * on a record without the documented structure); `missing` describes a body without it.
+ */
+export function parseList<T>(body: unknown, key: string, missing: string, status: number, parseRecord: (value: unknown, status: number) => T): { body: Json; records: T[] } {
+  if (!isObject(body) || !Array.isArray(body[key])) {
+    throw invalid(missing, status);
   }
-  const invoices = body.invoices.map((item) => parseInvoice(item, status));
-  const preview = isObject(body.invoice_preview) ? parseInvoice(body.invoice_preview, status) : undefined;
-  const total = isObject(body.meta) && typeof body.meta.total === 'number' && body.meta.total >= 0 ? body.meta.total : undefined;
-  return { invoices, preview, total, ...parseNext(body.links, requested) };
+  return { body, records: (body[key] as unknown[]).map((value) => parseRecord(value, status)) };
+}
+
+export function parseInvoicesPage(body: unknown, requested: PageRef, status = 200): InvoicesPage {
+  const list = parseList(body, 'invoices', l10n.t('the list of invoices is missing'), status, parseInvoice);
+  const preview = isObject(list.body.invoice_preview) ? parseInvoice(list.body.invoice_preview, status) : undefined;
+  return { invoices: list.records, preview, ...parseEnvelope(list.body, requested) };
 }

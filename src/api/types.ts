@@ -28,3 +28,101 @@ export interface RateLimitInfo {
   readonly remaining?: number;
   readonly resetAt?: number;
 }
+
+/** One line of an invoice (GET /v2/customers/my/invoices/{uuid}); text fields as sent, '' when absent. */
+export interface InvoiceItem {
+  /** Product name; '' when the API left it out. */
+  readonly product: string;
+  readonly resourceUuid?: string;
+  readonly resourceId?: string;
+  readonly groupDescription: string;
+  readonly description: string;
+  /** Decimal string in USD, as sent; may be malformed, see util/money. */
+  readonly amount: string;
+  readonly duration: string;
+  readonly durationUnit: string;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly projectName: string;
+}
+
+export interface InvoiceItemsPage {
+  readonly items: InvoiceItem[];
+  readonly total?: number;
+  readonly next?: PageRef;
+  readonly pagingProblem?: string;
+}
+
+/** A named amount of the invoice summary (overages, taxes, credits and adjustments). */
+export interface Charge {
+  readonly name: string;
+  /** Decimal string in USD, as sent. */
+  readonly amount: string;
+}
+
+export interface ProductCharge extends Charge {
+  /** How many times the charge applied, as sent (a decimal string). */
+  readonly count: string;
+}
+
+export interface BillingAddress {
+  readonly addressLine1: string;
+  readonly addressLine2: string;
+  readonly city: string;
+  readonly region: string;
+  readonly postalCode: string;
+  readonly countryIso2Code: string;
+}
+
+/** GET /v2/customers/my/invoices/{uuid}/summary. Absent sections are undefined. */
+export interface InvoiceSummary {
+  readonly invoiceUuid: string;
+  readonly invoiceId: string;
+  /** YYYY-MM as sent; may be malformed. */
+  readonly billingPeriod: string;
+  readonly amount: string;
+  readonly userName: string;
+  readonly userCompany: string;
+  readonly userEmail: string;
+  readonly billingAddress?: BillingAddress;
+  readonly productCharges?: Charge & { readonly items: readonly ProductCharge[] };
+  readonly overages?: Charge;
+  readonly taxes?: Charge;
+  readonly creditsAndAdjustments?: Charge;
+}
+
+/** A downloaded invoice file (PDF or CSV). */
+export interface InvoiceFile {
+  readonly bytes: Buffer;
+  /** From content-disposition, made safe as a file name; undefined when absent or unusable. */
+  readonly fileName?: string;
+  readonly contentType: string;
+}
+
+/** GET /v2/customers/my/balance; amounts are decimal strings as sent. */
+export interface Balance {
+  readonly monthToDateBalance: string;
+  readonly accountBalance: string;
+  readonly monthToDateUsage: string;
+  readonly generatedAt: string;
+}
+
+/** One entry of GET /v2/customers/my/billing_history. */
+export interface BillingHistoryEntry {
+  /** ISO date-time as sent. */
+  readonly date: string;
+  /** Invoice, Payment, Credit, Refund, … as sent. */
+  readonly type: string;
+  readonly description: string;
+  /** Decimal string in USD as sent: payments and credits are negative. */
+  readonly amount: string;
+  readonly invoiceId?: string;
+  readonly invoiceUuid?: string;
+}
+
+export interface BillingHistoryPage {
+  readonly entries: BillingHistoryEntry[];
+  readonly total?: number;
+  readonly next?: PageRef;
+  readonly pagingProblem?: string;
+}
