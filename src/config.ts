@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiUrl, ApiUrlCheck } from './api/apiUrl';
+import { budgetCents } from './state/budget';
 
 export const SECTION = 'digitaloceanInvoices';
 
@@ -8,6 +9,13 @@ export interface Settings {
   readonly pageSize: number;
   /** 0 = off; otherwise at least 5. */
   readonly refreshIntervalMinutes: number;
+  readonly budget: BudgetSettings;
+}
+
+export interface BudgetSettings {
+  /** 0 = no budget. */
+  readonly cents: bigint;
+  readonly warningPercent: number;
 }
 
 function integer(value: unknown, fallback: number): number {
@@ -23,9 +31,20 @@ export function readSettings(): Settings {
     apiUrl: checkApiUrl(apiUrl?.globalValue ?? apiUrl?.defaultValue),
     pageSize: Math.min(200, Math.max(1, integer(config.get('pageSize'), 20))),
     refreshIntervalMinutes: interval === 0 ? 0 : Math.max(5, interval),
+    budget: {
+      cents: budgetCents(config.get('monthlyBudget')),
+      warningPercent: Math.min(100, Math.max(1, integer(config.get('budgetWarningPercent'), 80))),
+    },
   };
 }
 
+const SETTING_KEYS: Record<keyof Settings, string[]> = {
+  apiUrl: ['apiUrl'],
+  pageSize: ['pageSize'],
+  refreshIntervalMinutes: ['refreshIntervalMinutes'],
+  budget: ['monthlyBudget', 'budgetWarningPercent'],
+};
+
 export function affects(event: vscode.ConfigurationChangeEvent, key: keyof Settings): boolean {
-  return event.affectsConfiguration(`${SECTION}.${key}`);
+  return SETTING_KEYS[key].some((name) => event.affectsConfiguration(`${SECTION}.${name}`));
 }

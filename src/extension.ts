@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DigitalOceanClient } from './api/client';
 import { ApiError } from './api/errors';
 import { ApiHttp } from './api/http';
+import { Accounts } from './auth/accounts';
 import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands/registerCommands';
 import { saveToken, clearToken } from './commands/tokenCommands';
@@ -13,6 +14,7 @@ import { l10n } from './util/l10n';
 import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
 import { InvoicesView } from './views/invoicesView';
+import { BudgetNotifier } from './views/budgetNotifier';
 import { MonthToDateStatusBar } from './views/statusBar';
 
 /** What the integration tests reach through `extension.exports` (test mode only). */
@@ -21,6 +23,7 @@ export interface TestApi {
   readonly view: InvoicesView;
   readonly statusBar: MonthToDateStatusBar;
   readonly logger: Logger;
+  readonly accounts: Accounts;
   readonly activationMs: number;
   /** The extension's own storage, to act as another window would and to check for leaks. */
   readonly secrets: vscode.SecretStorage;
@@ -55,19 +58,40 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const state = new InvoiceState({ client, cache: new InvoiceCache(context.globalState), logger, pageSize: () => settings.pageSize });
   own({ dispose: () => state.dispose() });
   const view = own(new InvoicesView(state, locale));
-  const statusBar = own(new MonthToDateStatusBar(state, locale));
+  const accounts = new Accounts(context.globalState, tokenStore);
+  const statusBar = own(new MonthToDateStatusBar(state, locale, {
+    budget: () => settings.budget,
+    accountName: () => (accounts.list().length > 1 ? accounts.active.name : undefined),
+  }));
+  const budgetNotifier = new BudgetNotifier(context.globalState);
+  own(state.onDidChange((snapshot) => {
+    const budget = statusBar.budgetView(snapshot);
+    if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
+      void budgetNotifier.notifyIfOver(accounts.active.id, snapshot.preview.period, budget.projection.actualCents, settings.budget.cents, locale);
+    }
+  }));
   const autoRefresh = own(new AutoRefresh(() => void state.refresh()));
-  const deps = { tokenStore, state, client, logger, pageSize: () => settings.pageSize };
+  const deps = { accounts, state, client, logger, pageSize: () => settings.pageSize };
   for (const command of registerCommands(deps)) {
     own(command);
   }
 
-  const followStoredToken = async () => {
-    if (state.setToken(await tokenStore.get())) {
+  let followed = 0;
+  const followActiveAccount = async () => {
+    const call = ++followed;
+    const account = accounts.active;
+    const token = await accounts.token(account);
+    if (call !== followed) {
+      return; // a later switch won
+    }
+    view.showAccount(accounts.list().length > 1 ? account.name : undefined);
+    statusBar.render();
+    if (state.setToken(token)) {
       await state.refresh();
     }
   };
-  own(tokenStore.onDidChange(() => void followStoredToken()));
+  own(tokenStore.onDidChange((accountId) => accountId === accounts.active.id && void followActiveAccount()));
+  own(accounts.onDidChange(() => void followActiveAccount()));
   own(vscode.workspace.onDidChangeConfiguration((event) => {
     settings = readSettings();
     if (affects(event, 'apiUrl') && !settings.apiUrl.ok) {
@@ -75,6 +99,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
     if (affects(event, 'apiUrl') || affects(event, 'pageSize')) {
       void state.refresh({ supersede: true });
+    }
+    if (affects(event, 'budget')) {
+      statusBar.render();
     }
     if (affects(event, 'refreshIntervalMinutes')) {
       autoRefresh.schedule(settings.refreshIntervalMinutes);
@@ -84,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   state.showLastKnown();
   autoRefresh.schedule(settings.refreshIntervalMinutes);
   // The first request starts after activation has returned.
-  setTimeout(() => void followStoredToken(), 0);
+  setTimeout(() => void followActiveAccount(), 0);
 
   const activationMs = performance.now() - started;
   logger.debug(`Activated in ${activationMs.toFixed(1)} ms.`);
@@ -92,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     return undefined;
   }
   return {
-    state, view, statusBar, logger, activationMs,
+    state, view, statusBar, logger, activationMs, accounts,
     secrets: context.secrets,
     globalState: context.globalState,
     setToken: (token) => saveToken(token, deps),

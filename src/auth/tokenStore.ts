@@ -1,47 +1,61 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
+import { DEFAULT_ACCOUNT_ID } from './accounts';
 
-/** The only module that touches context.secrets. */
-export const TOKEN_SECRET_KEY = 'digitaloceanInvoices.apiToken';
+/** Secret keys by account: the first account keeps the plain key, others add their id. */
+const KEY_PREFIX = 'digitaloceanInvoices.apiToken';
+
+export function secretKey(accountId: string): string {
+  return accountId === DEFAULT_ACCOUNT_ID ? KEY_PREFIX : `${KEY_PREFIX}.${accountId}`;
+}
+
+function accountOfKey(key: string): string | undefined {
+  if (key === KEY_PREFIX) {
+    return DEFAULT_ACCOUNT_ID;
+  }
+  return key.startsWith(`${KEY_PREFIX}.`) ? key.slice(KEY_PREFIX.length + 1) : undefined;
+}
 
 export class TokenStorageError extends Error {}
 
+/** The only module that touches context.secrets: one secret per account. */
 export class TokenStore extends DisposableOwner {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  /** Fires when the token changes, in this window or another one. */
+  private readonly changed = this.register(new vscode.EventEmitter<string>());
+  /** Fires with the account id whose token changed, in this window or another one. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     super();
     this.register(
       secrets.onDidChange((event) => {
-        if (event.key === TOKEN_SECRET_KEY) {
-          this.changed.fire();
+        const accountId = accountOfKey(event.key);
+        if (accountId) {
+          this.changed.fire(accountId);
         }
       }),
     );
   }
 
-  async get(): Promise<string | undefined> {
+  async get(accountId: string): Promise<string | undefined> {
     try {
-      return (await this.secrets.get(TOKEN_SECRET_KEY)) || undefined;
+      return (await this.secrets.get(secretKey(accountId))) || undefined;
     } catch {
       return undefined;
     }
   }
 
-  async store(token: string): Promise<void> {
+  async store(accountId: string, token: string): Promise<void> {
     try {
-      await this.secrets.store(TOKEN_SECRET_KEY, token);
+      await this.secrets.store(secretKey(accountId), token);
     } catch (error) {
       throw new TokenStorageError(storageFailureMessage(error));
     }
   }
 
-  async delete(): Promise<void> {
+  async delete(accountId: string): Promise<void> {
     try {
-      await this.secrets.delete(TOKEN_SECRET_KEY);
+      await this.secrets.delete(secretKey(accountId));
     } catch (error) {
       throw new TokenStorageError(storageFailureMessage(error));
     }

@@ -6,6 +6,11 @@ export const COMMANDS = {
   loadMore: 'digitaloceanInvoices.loadMore',
   showLog: 'digitaloceanInvoices.showLog',
   openBillingPage: 'digitaloceanInvoices.openBillingPage',
+  addAccount: 'digitaloceanInvoices.addAccount',
+  switchAccount: 'digitaloceanInvoices.switchAccount',
+  renameAccount: 'digitaloceanInvoices.renameAccount',
+  removeAccount: 'digitaloceanInvoices.removeAccount',
+  importDoctlAccounts: 'digitaloceanInvoices.importDoctlAccounts',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';

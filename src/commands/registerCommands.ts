@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { InvoiceState } from '../state/invoiceState';
 import { Logger } from '../util/logger';
 import { COMMANDS } from './ids';
+import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accountCommands';
 import { TokenCommandDeps, clearToken, promptForToken } from './tokenCommands';
 
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
@@ -20,5 +21,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     register(COMMANDS.clearToken, () => clearToken(deps)),
     register(COMMANDS.showLog, () => deps.logger.show()),
     register(COMMANDS.openBillingPage, () => vscode.env.openExternal(vscode.Uri.parse(BILLING_PAGE))),
+    register(COMMANDS.addAccount, () => addAccount(deps)),
+    register(COMMANDS.switchAccount, () => switchAccount(deps)),
+    register(COMMANDS.renameAccount, () => renameAccount(deps)),
+    register(COMMANDS.removeAccount, () => removeAccount(deps)),
+    register(COMMANDS.importDoctlAccounts, () => importDoctlAccounts(deps)),
   ];
 }

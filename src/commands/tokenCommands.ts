@@ -2,15 +2,16 @@ import * as vscode from 'vscode';
 import { DigitalOceanClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import { InvoicesPage } from '../api/types';
+import { Account, Accounts } from '../auth/accounts';
 import { checkTokenInput } from '../auth/token';
-import { TokenStorageError, TokenStore } from '../auth/tokenStore';
+import { TokenStorageError } from '../auth/tokenStore';
 import { InvoiceState } from '../state/invoiceState';
 import { INVOICES_VIEW_ID } from './ids';
 import { l10n } from '../util/l10n';
 import { Logger } from '../util/logger';
 
 export interface TokenCommandDeps {
-  readonly tokenStore: TokenStore;
+  readonly accounts: Accounts;
   readonly state: InvoiceState;
   readonly client: DigitalOceanClient;
   readonly logger: Logger;
@@ -19,10 +20,10 @@ export interface TokenCommandDeps {
 
 export type SetTokenOutcome = 'saved' | 'rejected' | 'cancelled' | 'storageFailed';
 
-/** Asks for a token, checks it with one API call, and stores it only if DigitalOcean accepts it. */
-export async function promptForToken(deps: TokenCommandDeps): Promise<SetTokenOutcome> {
+/** Asks for a token in a password box; undefined when the user cancels. */
+export async function askForToken(title: string): Promise<string | undefined> {
   const input = await vscode.window.showInputBox({
-    title: l10n.t('Set DigitalOcean API Token'),
+    title,
     prompt: l10n.t('Paste a DigitalOcean API token with the billing:read scope. It is kept in VS Code\'s secret storage.'),
     placeHolder: 'dop_v1_…',
     password: true,
@@ -35,67 +36,92 @@ export async function promptForToken(deps: TokenCommandDeps): Promise<SetTokenOu
       return check.warning ? { message: check.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
     },
   });
-  if (input === undefined) {
-    return 'cancelled';
-  }
-  const { token, error } = checkTokenInput(input);
-  if (error) {
-    return 'cancelled';
-  }
-  return saveToken(token, deps);
+  const check = input === undefined ? undefined : checkTokenInput(input);
+  return check && !check.error ? check.token : undefined;
 }
 
-/** Verifies and stores a token; shared by the command and the test API. */
-export async function saveToken(token: string, deps: TokenCommandDeps): Promise<SetTokenOutcome> {
+/**
+ * Checks a token with one request (the first page of invoices, which is kept). Returns
+ * undefined when DigitalOcean rejects it, or when it could not be checked and the user did
+ * not choose to save it anyway.
+ */
+export async function verifyToken(token: string, deps: TokenCommandDeps): Promise<{ firstPage?: InvoicesPage } | undefined> {
   deps.logger.redactor.addSecret(token);
-  let firstPage: InvoicesPage | undefined;
   try {
-    firstPage = await vscode.window.withProgress(
+    const firstPage = await vscode.window.withProgress(
       { location: { viewId: INVOICES_VIEW_ID }, title: l10n.t('Checking the token…') },
       () => deps.client.listInvoices({ page: 1, perPage: deps.pageSize() }, { token }),
     );
+    return { firstPage };
   } catch (failure) {
     const message = failure instanceof ApiError ? failure.fullMessage : String(failure);
     if (failure instanceof ApiError && (failure.kind === 'unauthorized' || failure.kind === 'forbidden')) {
       void vscode.window.showErrorMessage(l10n.t('The token was not saved: {0}', message));
-      return 'rejected';
+      return undefined;
     }
     const saveAnyway = l10n.t('Save Anyway');
     const choice = await vscode.window.showWarningMessage(l10n.t('The token could not be checked: {0}', message), saveAnyway);
-    if (choice !== saveAnyway) {
-      return 'rejected';
-    }
+    return choice === saveAnyway ? {} : undefined;
   }
-  const previous = await deps.tokenStore.get();
+}
+
+export async function promptForToken(deps: TokenCommandDeps): Promise<SetTokenOutcome> {
+  const account = deps.accounts.active;
+  if (account.fromEnvironment) {
+    void vscode.window.showInformationMessage(l10n.t('The "{0}" account uses the token of an environment variable. Use "Add Account" for another token.', account.name));
+    return 'cancelled';
+  }
+  const token = await askForToken(l10n.t('Set DigitalOcean API Token'));
+  return token === undefined ? 'cancelled' : saveToken(token, deps);
+}
+
+/** Verifies a token and stores it for the active account; shared by the command and the test API. */
+export async function saveToken(token: string, deps: TokenCommandDeps, account: Account = deps.accounts.active): Promise<SetTokenOutcome> {
+  const verified = await verifyToken(token, deps);
+  if (!verified) {
+    return 'rejected';
+  }
+  const previous = await deps.accounts.token(account);
   try {
-    if (firstPage) {
-      await deps.state.adoptVerified(token, firstPage);
-    } else {
-      deps.state.setToken(token);
-    }
-    await deps.tokenStore.store(token);
+    await adopt(token, verified.firstPage, deps);
+    await deps.accounts.setToken(account, token);
   } catch (failure) {
     deps.state.setToken(previous);
-    const message = failure instanceof TokenStorageError ? failure.message : String(failure);
-    deps.logger.error(message);
-    void vscode.window.showErrorMessage(message);
+    reportStorageFailure(failure, deps.logger);
     return 'storageFailed';
   }
-  deps.logger.info('API token saved.');
-  if (!firstPage) {
-    void deps.state.refresh();
-  }
+  deps.logger.info(`API token saved for account "${account.name}".`);
   return 'saved';
 }
 
-/** Deletes the token and the cached data of that token. */
+/** Shows a freshly verified token's data without fetching it again. */
+export async function adopt(token: string, firstPage: InvoicesPage | undefined, deps: TokenCommandDeps): Promise<void> {
+  if (firstPage) {
+    await deps.state.adoptVerified(token, firstPage);
+  } else if (deps.state.setToken(token)) {
+    void deps.state.refresh();
+  }
+}
+
+export function reportStorageFailure(failure: unknown, logger: Logger): void {
+  const message = failure instanceof TokenStorageError ? failure.message : String(failure);
+  logger.error(message);
+  void vscode.window.showErrorMessage(message);
+}
+
+/** Deletes the active account's token and the data cached for it. */
 export async function clearToken(deps: TokenCommandDeps): Promise<void> {
+  const account = deps.accounts.active;
+  if (account.fromEnvironment) {
+    void vscode.window.showInformationMessage(l10n.t('The "{0}" account uses the token of an environment variable; unset the variable to remove it.', account.name));
+    return;
+  }
   try {
-    await deps.tokenStore.delete();
+    await deps.accounts.clearToken(account);
   } catch (failure) {
-    void vscode.window.showErrorMessage(failure instanceof Error ? failure.message : String(failure));
+    reportStorageFailure(failure, deps.logger);
     return;
   }
   await deps.state.forgetCurrent();
-  deps.logger.info('API token and its cached data removed.');
+  deps.logger.info(`API token and its cached data removed for account "${account.name}".`);
 }

@@ -26,6 +26,11 @@ export class InvoicesView extends DisposableOwner {
     this.render(state.snapshot);
   }
 
+  /** Names the active account in the view's title when there is more than one. */
+  showAccount(name: string | undefined): void {
+    this.treeView.description = name;
+  }
+
   private render(snapshot: InvoiceSnapshot): void {
     if (this.hasToken !== snapshot.hasToken) {
       this.hasToken = snapshot.hasToken;
