@@ -1,0 +1,266 @@
+import * as assert from 'assert';
+import nodeFetch from 'node-fetch';
+import { DigitalOceanClient } from '../../src/api/client';
+import { isAbort } from '../../src/api/errors';
+import { Fetch } from '../../src/api/http';
+import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../src/api/types';
+import { LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from '../../src/state/lineItems';
+import { FAKE_TOKEN, FakeDoApi, RecordedRequest } from '../fake-api/server';
+import { InvoiceItem as FakeItem } from '../fake-api/catalog';
+import { makeClient } from '../support/clientHarness';
+
+/** A fetch that counts the requests in flight: from sending until the body has been read. */
+function countingFetch() {
+  const stats = { inFlight: 0, max: 0, started: 0 };
+  const fetch: Fetch = async (url, init) => {
+    stats.started++;
+    stats.inFlight++;
+    stats.max = Math.max(stats.max, stats.inFlight);
+    try {
+      const response = await nodeFetch(url, init);
+      const read = response.buffer.bind(response);
+      response.buffer = () => read().finally(() => stats.inFlight--);
+      return response;
+    } catch (error) {
+      stats.inFlight--;
+      throw error;
+    }
+  };
+  return { stats, fetch };
+}
+
+/**
+ * The most requests the fake was serving at once, from its arrival times: with a latency of
+ * `latencyMs` each request is open for at least that long after it arrives.
+ */
+function serverConcurrency(requests: readonly RecordedRequest[], latencyMs: number): number {
+  const window = latencyMs - 2;
+  return Math.max(...requests.map((request) => requests.filter((other) => other.at <= request.at && request.at < other.at + window).length));
+}
+
+const sameItem = (item: InvoiceItem, fake: FakeItem) =>
+  item.product === fake.product && item.amount === fake.amount && item.description === fake.description && item.startTime === fake.start_time;
+
+function assertAllItems(result: LineItemsResult, expected: readonly FakeItem[]): void {
+  assert.strictEqual(result.items.length, expected.length);
+  assert.ok(result.items.every((item, i) => sameItem(item, expected[i])), 'items in the API order');
+}
+
+const pagesRequested = (requests: readonly RecordedRequest[]) => requests.map((request) => Number(request.query.page)).sort((a, b) => a - b);
+
+describe('loading all line items of an invoice', function () {
+  this.timeout(30_000);
+  let api: FakeDoApi;
+  let url: string;
+
+  before(async () => {
+    api = new FakeDoApi();
+    url = await api.start();
+  });
+  after(() => api.close());
+  beforeEach(() => api.reset());
+
+  const large = () => api.data.invoices[0];
+
+  it('loads the 10,000 items in 50 pages of 200, never more than 4 requests at a time', async () => {
+    const latencyMs = 20;
+    api.setLatency(latencyMs);
+    const { stats, fetch } = countingFetch();
+    const { client } = makeClient(url, { fetch });
+    const progress: LineItemsProgress[] = [];
+    const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN }, onProgress: (p) => progress.push(p) });
+
+    assert.strictEqual(large().items.length, 10_000);
+    assert.ok(result.complete);
+    assert.deepStrictEqual(result.failed, []);
+    assert.deepStrictEqual(result.problems, []);
+    assert.strictEqual(result.total, 10_000);
+    assert.strictEqual(result.totalPages, 50);
+    assertAllItems(result, large().items);
+    assert.deepStrictEqual(pagesRequested(api.requests), Array.from({ length: 50 }, (_, i) => i + 1), 'each page once');
+    assert.ok(api.requests.every((request) => request.query.per_page === '200'));
+    assert.strictEqual(stats.max, 4, 'client side: 4 in flight at most, and 4 used');
+    const onServer = serverConcurrency(api.requests, latencyMs);
+    assert.ok(onServer <= 4 && onServer >= 2, `server side: ${onServer} in flight`);
+    assert.deepStrictEqual(progress.at(-1), { loadedPages: 50, failedPages: 0, totalPages: 50, loadedItems: 10_000 });
+    assert.strictEqual(progress[0].totalPages, 50, 'page 1 tells the number of pages');
+    assert.ok(progress.every((p, i) => i === 0 || p.loadedPages >= progress[i - 1].loadedPages), 'progress only moves forward');
+  });
+
+  it('loads an invoice that fits on one page with one request', async () => {
+    const { client } = makeClient(url);
+    const invoice = api.data.invoices[3];
+    const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(result.complete);
+    assertAllItems(result, invoice.items);
+    assert.strictEqual(api.requests.length, 1);
+  });
+
+  it('stops sending requests when cancelled', async () => {
+    api.setLatency(30);
+    const { stats, fetch } = countingFetch();
+    const { client } = makeClient(url, { fetch });
+    const controller = new AbortController();
+    const loading = loadLineItems(large().invoice_uuid, {
+      client,
+      call: { token: FAKE_TOKEN, signal: controller.signal },
+      onProgress: (p) => (p.loadedPages >= 3 ? controller.abort() : undefined),
+    });
+    await assert.rejects(loading, isAbort);
+    const started = stats.started;
+    assert.strictEqual(stats.inFlight, 0, 'the requests in flight were aborted before the load settled');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.strictEqual(stats.started, started, 'nothing sent after the cancellation');
+    assert.ok(api.requests.length <= started, `the server saw ${api.requests.length} of ${started}`);
+    assert.ok(started <= 3 + 4, `${started} requests sent`);
+  });
+
+  it('marks a page that keeps failing, then a retry fetches only that page', async () => {
+    const { client, clock } = makeClient(url);
+    const uuid = large().invoice_uuid;
+    const result = await loadLineItems(uuid, {
+      client,
+      call: { token: FAKE_TOKEN },
+      maxParallel: 1,
+      onProgress: (p) => {
+        if (p.loadedPages === 1 && p.failedPages === 0) {
+          api.addFault({ kind: 'status', status: 500, path: `/v2/customers/my/invoices/${uuid}`, times: 3 });
+        }
+      },
+    });
+    assert.strictEqual(result.complete, false);
+    assert.deepStrictEqual(result.failed.map((f) => [f.page, f.kind]), [[2, 'server']]);
+    assert.match(result.failed[0].message, /server error \(HTTP 500\)/);
+    assert.strictEqual(result.items.length, 9_800);
+    assert.strictEqual(result.pages.has(2), false);
+    assert.strictEqual(clock.sleeps.length, 2, 'the client retried the page twice');
+
+    api.clearRequests();
+    const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(retried.complete);
+    assert.deepStrictEqual(pagesRequested(api.requests), [2]);
+    assertAllItems(retried, large().items);
+  });
+
+  it('marks every page that failed while 4 were in flight', async () => {
+    const { client } = makeClient(url, { maxTries: 1 });
+    const uuid = large().invoice_uuid;
+    const result = await loadLineItems(uuid, {
+      client,
+      call: { token: FAKE_TOKEN },
+      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? api.addFault({ kind: 'reset', times: 2 }) : undefined),
+    });
+    assert.strictEqual(result.failed.length, 2);
+    assert.ok(result.failed.every((f) => f.kind === 'network' && f.page > 1));
+    assert.strictEqual(result.items.length, 9_600);
+    const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(retried.complete);
+    assertAllItems(retried, large().items);
+  });
+
+  it('starts over from page 1 when page 1 failed', async () => {
+    const { client } = makeClient(url, { maxTries: 1 });
+    api.addFault({ kind: 'status', status: 502, times: 1 });
+    const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.deepStrictEqual(result.failed.map((f) => f.page), [1]);
+    assert.strictEqual(result.totalPages, undefined);
+    assert.strictEqual(result.items.length, 0);
+    const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(retried.complete);
+    assert.strictEqual(retried.items.length, 10_000);
+  });
+
+  it('stops starting requests after a 401 and lists the pages not loaded', async () => {
+    const { client } = makeClient(url);
+    const result = await loadLineItems(large().invoice_uuid, {
+      client,
+      call: { token: FAKE_TOKEN },
+      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? api.addFault({ kind: 'status', status: 401 }) : undefined),
+    });
+    assert.ok(api.requests.length <= 1 + 4, `${api.requests.length} requests`);
+    assert.deepStrictEqual(result.failed.map((f) => f.page), Array.from({ length: 49 }, (_, i) => i + 2));
+    assert.ok(result.failed.every((f) => f.kind === 'unauthorized'));
+  });
+
+  it('reports a page that repeats the previous one instead of dropping or merging it', async () => {
+    const { client } = makeClient(url);
+    const result = await loadLineItems(large().invoice_uuid, {
+      client,
+      call: { token: FAKE_TOKEN },
+      maxParallel: 1,
+      onProgress: (p) => (p.loadedPages === 1 ? api.addFault({ kind: 'repeatPage', times: 1 }) : undefined),
+    });
+    assert.ok(result.complete);
+    assert.strictEqual(result.items.length, 10_000, 'kept, not de-duplicated');
+    assert.deepStrictEqual(result.problems, ['The API sent the same items for page 2 as for page 1; they are shown twice.']);
+  });
+
+  it('loads 10,000 items quickly without latency', async () => {
+    const { client } = makeClient(url);
+    const started = process.hrtime.bigint();
+    const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assert.strictEqual(result.items.length, 10_000);
+    console.log(`      10,000 items in 50 pages: ${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('loading line items when the rate limit runs low', function () {
+  this.timeout(30_000);
+  let api: FakeDoApi;
+  let url: string;
+
+  before(async () => {
+    api = new FakeDoApi({ rateLimit: 40, largeInvoiceItems: 2_000 });
+    url = await api.start();
+  });
+  after(() => api.close());
+
+  it('fetches one page at a time below 50 remaining requests', async () => {
+    const latencyMs = 15;
+    api.setLatency(latencyMs);
+    const { stats, fetch } = countingFetch();
+    const { client } = makeClient(url, { fetch });
+    const result = await loadLineItems(api.data.invoices[0].invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(result.complete);
+    assert.strictEqual(result.items.length, 2_000);
+    assert.strictEqual(stats.max, 1);
+    assert.strictEqual(serverConcurrency(api.requests, latencyMs), 1);
+  });
+});
+
+describe('loading line items without meta.total', () => {
+  /** Serves `count` items 200 a page, with next links but no total (not what the spec says). */
+  function pagedClient(count: number, failOnce?: number): { client: DigitalOceanClient; calls: number[] } {
+    const calls: number[] = [];
+    const items: InvoiceItem[] = Array.from({ length: count }, (_, i) => ({
+      product: 'Droplets', groupDescription: '', description: `d${i}`, amount: '0.10', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '',
+    }));
+    const fake = {
+      http: { rateLimit: {} },
+      getInvoiceItems: async (_uuid: string, page: PageRef): Promise<InvoiceItemsPage> => {
+        calls.push(page.page);
+        if (page.page === failOnce) {
+          failOnce = undefined;
+          throw new Error('boom');
+        }
+        const start = (page.page - 1) * page.perPage;
+        const next = start + page.perPage < count ? { page: page.page + 1, perPage: page.perPage } : undefined;
+        return { items: items.slice(start, start + page.perPage), next };
+      },
+    };
+    return { client: fake as unknown as DigitalOceanClient, calls };
+  }
+
+  it('follows the next links one page at a time and resumes after a failure', async () => {
+    const { client, calls } = pagedClient(1_000, 3);
+    const result = await loadLineItems('u', { client, call: { token: 't' } });
+    assert.strictEqual(result.complete, false);
+    assert.deepStrictEqual(result.failed.map((f) => [f.page, f.kind]), [[3, 'unexpected']]);
+    assert.strictEqual(result.items.length, 400);
+    const retried = await retryLineItems(result, { client, call: { token: 't' } });
+    assert.ok(retried.complete);
+    assert.deepStrictEqual(retried.items.map((item) => item.description), Array.from({ length: 1_000 }, (_, i) => `d${i}`));
+    assert.deepStrictEqual(calls, [1, 2, 3, 3, 4, 5]);
+  });
+});
