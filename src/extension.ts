@@ -4,6 +4,7 @@ import { ApiError } from './api/errors';
 import { ApiHttp } from './api/http';
 import { Accounts } from './auth/accounts';
 import { TokenStore } from './auth/tokenStore';
+import { COMMANDS } from './commands/ids';
 import { registerCommands } from './commands/registerCommands';
 import { saveToken, clearToken } from './commands/tokenCommands';
 import { affects, readSettings } from './config';
@@ -15,6 +16,7 @@ import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
 import { InvoicesView } from './views/invoicesView';
 import { BudgetNotifier } from './views/budgetNotifier';
+import { SpendChartPanel } from './views/spendChart/spendChartPanel';
 import { MonthToDateStatusBar } from './views/statusBar';
 
 /** What the integration tests reach through `extension.exports` (test mode only). */
@@ -75,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   for (const command of registerCommands(deps)) {
     own(command);
   }
+  own(vscode.commands.registerCommand(COMMANDS.showSpendOverview, () => SpendChartPanel.show({
+    state, statusBar, locale, extensionUri: context.extensionUri, budget: () => settings.budget,
+    reveal: (invoiceUuid) => void view.reveal(invoiceUuid),
+  })));
 
   let followed = 0;
   const followActiveAccount = async () => {

@@ -11,6 +11,7 @@ export const COMMANDS = {
   renameAccount: 'digitaloceanInvoices.renameAccount',
   removeAccount: 'digitaloceanInvoices.removeAccount',
   importDoctlAccounts: 'digitaloceanInvoices.importDoctlAccounts',
+  showSpendOverview: 'digitaloceanInvoices.showSpendOverview',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';

@@ -26,6 +26,14 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
     return topLevelNodes(this.state.snapshot);
   }
 
+  /** Only error actions have a parent; reveal() needs to know. */
+  getParent(node: InvoiceNode): InvoiceNode | undefined {
+    if (node.kind !== 'action') {
+      return undefined;
+    }
+    return this.getChildren().find((candidate) => candidate.kind === 'error' && `error:${candidate.error.kind}` === node.parentId);
+  }
+
   getTreeItem(node: InvoiceNode): vscode.TreeItem {
     switch (node.kind) {
       case 'invoice':

@@ -26,6 +26,16 @@ export class InvoicesView extends DisposableOwner {
     this.render(state.snapshot);
   }
 
+  /** Selects an invoice (or the month in progress) in the tree, if it is loaded. */
+  async reveal(invoiceUuid: string): Promise<boolean> {
+    const node = this.provider.getChildren().find((candidate) => candidate.kind === 'invoice' && candidate.invoice.invoiceUuid === invoiceUuid);
+    if (!node) {
+      return false;
+    }
+    await this.treeView.reveal(node, { select: true, focus: true });
+    return true;
+  }
+
   /** Names the active account in the view's title when there is more than one. */
   showAccount(name: string | undefined): void {
     this.treeView.description = name;
