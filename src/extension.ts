@@ -8,6 +8,7 @@ import { COMMANDS } from './commands/ids';
 import { registerCommands } from './commands/registerCommands';
 import { saveToken, clearToken } from './commands/tokenCommands';
 import { affects, readSettings } from './config';
+import { ActiveAccountFollower } from './state/activeAccount';
 import { AutoRefresh } from './state/autoRefresh';
 import { InvoiceCache } from './state/cache';
 import { InvoiceState } from './state/invoiceState';
@@ -65,12 +66,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     budget: () => settings.budget,
     accountName: () => (accounts.list().length > 1 ? accounts.active.name : undefined),
   }));
-  const budgetNotifier = new BudgetNotifier(context.globalState);
-  own(state.onDidChange((snapshot) => {
-    const budget = statusBar.budgetView(snapshot);
-    if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
-      void budgetNotifier.notifyIfOver(accounts.active.id, snapshot.preview.period, budget.projection.actualCents, settings.budget.cents, locale);
-    }
+  own(new BudgetNotifier({
+    store: context.globalState, state, statusBar, locale, budget: () => settings.budget, accountId: () => accounts.active.id,
   }));
   const autoRefresh = own(new AutoRefresh(() => void state.refresh()));
   const deps = { accounts, state, client, logger, pageSize: () => settings.pageSize };
@@ -82,22 +79,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reveal: (invoiceUuid) => void view.reveal(invoiceUuid),
   })));
 
-  let followed = 0;
-  const followActiveAccount = async () => {
-    const call = ++followed;
-    const account = accounts.active;
-    const token = await accounts.token(account);
-    if (call !== followed) {
-      return; // a later switch won
-    }
-    view.showAccount(accounts.list().length > 1 ? account.name : undefined);
+  const activeAccount = own(new ActiveAccountFollower(accounts, tokenStore.onDidChange, state, () => {
+    view.showAccount(accounts.list().length > 1 ? accounts.active.name : undefined);
     statusBar.render();
-    if (state.setToken(token)) {
-      await state.refresh();
-    }
-  };
-  own(tokenStore.onDidChange((accountId) => accountId === accounts.active.id && void followActiveAccount()));
-  own(accounts.onDidChange(() => void followActiveAccount()));
+  }));
   own(vscode.workspace.onDidChangeConfiguration((event) => {
     settings = readSettings();
     if (affects(event, 'apiUrl') && !settings.apiUrl.ok) {
@@ -117,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   state.showLastKnown();
   autoRefresh.schedule(settings.refreshIntervalMinutes);
   // The first request starts after activation has returned.
-  setTimeout(() => void followActiveAccount(), 0);
+  setTimeout(() => void activeAccount.follow(), 0);
 
   const activationMs = performance.now() - started;
   logger.debug(`Activated in ${activationMs.toFixed(1)} ms.`);

@@ -1,25 +1,52 @@
 import * as vscode from 'vscode';
+import { BudgetSettings } from '../config';
 import { KeyValueStore } from '../state/cache';
+import { InvoiceState } from '../state/invoiceState';
+import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatCents } from '../util/money';
 import { formatPeriod } from '../util/period';
+import { MonthToDateStatusBar } from './statusBar';
 
 const NOTIFIED_KEY = 'digitaloceanInvoices.budgetNotified';
 const MUTED_KEY = 'digitaloceanInvoices.budgetNotificationsMuted';
 
-/** Says once per account and month that spend passed the budget; "Don't Show Again" mutes it. */
-export class BudgetNotifier {
-  constructor(private readonly store: KeyValueStore) {}
+export interface BudgetNotifierDeps {
+  readonly store: KeyValueStore;
+  readonly state: InvoiceState;
+  readonly statusBar: MonthToDateStatusBar;
+  readonly budget: () => BudgetSettings;
+  readonly accountId: () => string;
+  readonly locale: string;
+}
 
-  async notifyIfOver(account: string, period: string, spentCents: bigint, budgetCents: bigint, locale: string): Promise<boolean> {
-    if (budgetCents <= 0n || spentCents <= budgetCents || this.store.get<boolean>(MUTED_KEY)) {
+/**
+ * Says once per account and month, after fresh data, that spend passed the budget;
+ * "Don't Show Again" mutes it for good.
+ */
+export class BudgetNotifier extends DisposableOwner {
+  constructor(private readonly deps: BudgetNotifierDeps) {
+    super();
+    this.register(deps.state.onDidChange((snapshot) => {
+      const budget = deps.statusBar.budgetView(snapshot);
+      if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
+        void this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents);
+      }
+    }));
+  }
+
+  async notifyIfOver(period: string, spentCents: bigint): Promise<boolean> {
+    const { store, locale } = this.deps;
+    const budgetCents = this.deps.budget().cents;
+    const account = this.deps.accountId();
+    if (budgetCents <= 0n || spentCents <= budgetCents || store.get<boolean>(MUTED_KEY)) {
       return false;
     }
-    const notified = this.store.get<Record<string, string>>(NOTIFIED_KEY) ?? {};
+    const notified = store.get<Record<string, string>>(NOTIFIED_KEY) ?? {};
     if (notified[account] === period) {
       return false;
     }
-    await this.store.update(NOTIFIED_KEY, { ...notified, [account]: period });
+    await store.update(NOTIFIED_KEY, { ...notified, [account]: period });
     const dontShowAgain = l10n.t('Don\'t Show Again');
     void vscode.window
       .showWarningMessage(
@@ -28,7 +55,7 @@ export class BudgetNotifier {
       )
       .then(async (choice) => {
         if (choice === dontShowAgain) {
-          await this.store.update(MUTED_KEY, true);
+          await store.update(MUTED_KEY, true);
         }
       });
     return true;
