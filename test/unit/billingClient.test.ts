@@ -1,43 +1,25 @@
 import * as assert from 'assert';
 import { PREVIEW } from '../../src/api/client';
 import { fileNameFromContentDisposition } from '../../src/api/contentDisposition';
-import { ApiError, ApiErrorKind } from '../../src/api/errors';
+import { ApiError } from '../../src/api/errors';
 import { parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from '../../src/api/parseBilling';
 import { sanitizeFileName } from '../../src/util/fileName';
 import { invoiceCsv, invoicePdf } from '../fake-api/downloads';
-import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
+import { FAKE_TOKEN } from '../fake-api/server';
 import { makeClient } from '../support/clientHarness';
-
-async function expectError(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected ApiError, got ${String(error)}`);
-    assert.strictEqual(error.kind, kind, error.message);
-    return error;
-  }
-  throw new assert.AssertionError({ message: `expected a ${kind} error` });
-}
+import { expectApiError, useFakeApi } from '../support/fakeApiHooks';
 
 const isInvalid = (error: unknown) => error instanceof ApiError && error.kind === 'invalidResponse';
 
 describe('billing calls against the fake DigitalOcean API', function () {
   this.timeout(20_000);
-  let api: FakeDoApi;
-  let url: string;
-
-  before(async () => {
-    api = new FakeDoApi({ largeInvoiceItems: 450 });
-    url = await api.start();
-  });
-  after(() => api.close());
-  beforeEach(() => api.reset());
+  const fake = useFakeApi({ largeInvoiceItems: 450 });
 
   const call = { token: FAKE_TOKEN };
 
   it('reads one page of invoice items with its total and next page', async () => {
-    const { client } = makeClient(url);
-    const invoice = api.data.invoices[0];
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[0];
     const page = await client.getInvoiceItems(invoice.invoice_uuid, { page: 1, perPage: 200 }, call);
     assert.strictEqual(page.items.length, 200);
     assert.strictEqual(page.total, 450);
@@ -52,35 +34,35 @@ describe('billing calls against the fake DigitalOcean API', function () {
     const last = await client.getInvoiceItems(invoice.invoice_uuid, { page: 3, perPage: 200 }, call);
     assert.strictEqual(last.items.length, 50);
     assert.strictEqual(last.next, undefined);
-    assert.strictEqual(api.requests[0].path, `/v2/customers/my/invoices/${invoice.invoice_uuid}`);
-    assert.deepStrictEqual(api.requests[0].query, { page: '1', per_page: '200' });
+    assert.strictEqual(fake.api.requests[0].path, `/v2/customers/my/invoices/${invoice.invoice_uuid}`);
+    assert.deepStrictEqual(fake.api.requests[0].query, { page: '1', per_page: '200' });
   });
 
   it('reads the preview items and refuses unusable invoice ids before sending anything', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const page = await client.getInvoiceItems(PREVIEW, { page: 1, perPage: 200 }, call);
-    assert.strictEqual(page.items.length, api.data.preview.items.length);
+    assert.strictEqual(page.items.length, fake.api.data.preview.items.length);
     for (const bad of ['', '..', '.']) {
-      await expectError(client.getInvoiceItems(bad, { page: 1, perPage: 200 }, call), 'invalidResponse');
+      await expectApiError(client.getInvoiceItems(bad, { page: 1, perPage: 200 }, call), 'invalidResponse');
     }
-    const encoded = await expectError(client.getInvoiceSummary('../balance', call), 'notFound');
+    const encoded = await expectApiError(client.getInvoiceSummary('../balance', call), 'notFound');
     assert.ok(encoded);
-    assert.strictEqual(api.requests.at(-1)?.path, '/v2/customers/my/invoices/..%2Fbalance/summary');
+    assert.strictEqual(fake.api.requests.at(-1)?.path, '/v2/customers/my/invoices/..%2Fbalance/summary');
   });
 
   it('keeps malformed item amounts as text and refuses a list that is not a list', async () => {
-    const { client } = makeClient(url);
-    const uuid = api.data.invoices[1].invoice_uuid;
-    api.addFault({ kind: 'badAmounts', times: 1 });
+    const { client } = makeClient(fake.url);
+    const uuid = fake.api.data.invoices[1].invoice_uuid;
+    fake.api.addFault({ kind: 'badAmounts', times: 1 });
     const page = await client.getInvoiceItems(uuid, { page: 1, perPage: 200 }, call);
-    assert.deepStrictEqual(page.items.slice(0, 3).map((item) => item.amount), ['', 'abc', api.data.invoices[1].items[2].amount]);
-    api.addFault({ kind: 'missingFields', variant: 'notArray', times: 1 });
-    await expectError(client.getInvoiceItems(uuid, { page: 1, perPage: 200 }, call), 'invalidResponse');
+    assert.deepStrictEqual(page.items.slice(0, 3).map((item) => item.amount), ['', 'abc', fake.api.data.invoices[1].items[2].amount]);
+    fake.api.addFault({ kind: 'missingFields', variant: 'notArray', times: 1 });
+    await expectApiError(client.getInvoiceItems(uuid, { page: 1, perPage: 200 }, call), 'invalidResponse');
   });
 
   it('reads the invoice summary', async () => {
-    const { client } = makeClient(url);
-    const invoice = api.data.invoices[1];
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[1];
     const summary = await client.getInvoiceSummary(invoice.invoice_uuid, call);
     assert.strictEqual(summary.invoiceUuid, invoice.invoice_uuid);
     assert.strictEqual(summary.invoiceId, invoice.invoice_id);
@@ -95,73 +77,73 @@ describe('billing calls against the fake DigitalOcean API', function () {
   });
 
   it('downloads the PDF and the CSV byte for byte, with a safe file name', async () => {
-    const { client } = makeClient(url);
-    const invoice = api.data.invoices[1];
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[1];
     const pdf = await client.getInvoicePdf(invoice.invoice_uuid, call);
-    assert.ok(pdf.bytes.equals(invoicePdf(invoice, api.data.account.user_name)));
+    assert.ok(pdf.bytes.equals(invoicePdf(invoice, fake.api.data.account.user_name)));
     assert.strictEqual(pdf.contentType, 'application/pdf');
     assert.match(pdf.fileName ?? '', /^DigitalOcean Invoice \d{4} \w{3} \(6173678-\d+\)\.pdf$/);
     const csv = await client.getInvoiceCsv(invoice.invoice_uuid, call);
     assert.ok(csv.bytes.equals(Buffer.from(invoiceCsv(invoice.items))));
     assert.match(csv.fileName ?? '', /\.csv$/);
-    assert.strictEqual(api.requests[0].accept, '*/*');
+    assert.strictEqual(fake.api.requests[0].accept, '*/*');
   });
 
   it('refuses a download with the wrong content type', async () => {
-    const { client } = makeClient(url);
-    const uuid = api.data.invoices[1].invoice_uuid;
-    api.addFault({ kind: 'wrongContentType', times: 1 });
+    const { client } = makeClient(fake.url);
+    const uuid = fake.api.data.invoices[1].invoice_uuid;
+    fake.api.addFault({ kind: 'wrongContentType', times: 1 });
     const csvAsText = await client.getInvoiceCsv(uuid, call);
     assert.strictEqual(csvAsText.bytes.toString(), 'OK', 'text/plain is accepted for a CSV');
-    api.addFault({ kind: 'wrongContentType', times: 1 });
-    const error = await expectError(client.getInvoicePdf(uuid, call), 'invalidResponse');
+    fake.api.addFault({ kind: 'wrongContentType', times: 1 });
+    const error = await expectApiError(client.getInvoicePdf(uuid, call), 'invalidResponse');
     assert.match(error.message, /text\/plain instead of the invoice PDF/);
-    api.addFault({ kind: 'html', status: 200, times: 1 });
-    await expectError(client.getInvoiceCsv(uuid, call), 'invalidResponse');
+    fake.api.addFault({ kind: 'html', status: 200, times: 1 });
+    await expectApiError(client.getInvoiceCsv(uuid, call), 'invalidResponse');
   });
 
   it('retries a download after a server error', async () => {
-    const { client, clock } = makeClient(url);
-    api.addFault({ kind: 'status', status: 503, times: 1 });
-    const pdf = await client.getInvoicePdf(api.data.invoices[1].invoice_uuid, call);
+    const { client, clock } = makeClient(fake.url);
+    fake.api.addFault({ kind: 'status', status: 503, times: 1 });
+    const pdf = await client.getInvoicePdf(fake.api.data.invoices[1].invoice_uuid, call);
     assert.ok(pdf.bytes.subarray(0, 5).equals(Buffer.from('%PDF-')));
     assert.strictEqual(clock.sleeps.length, 1);
   });
 
   it('reads the balance', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const balance = await client.getBalance(call);
     assert.deepStrictEqual(balance, {
-      monthToDateBalance: api.data.balance.month_to_date_balance,
-      accountBalance: api.data.balance.account_balance,
-      monthToDateUsage: api.data.balance.month_to_date_usage,
-      generatedAt: api.data.balance.generated_at,
+      monthToDateBalance: fake.api.data.balance.month_to_date_balance,
+      accountBalance: fake.api.data.balance.account_balance,
+      monthToDateUsage: fake.api.data.balance.month_to_date_usage,
+      generatedAt: fake.api.data.balance.generated_at,
     });
-    api.addFault({ kind: 'badAmounts', times: 1 });
+    fake.api.addFault({ kind: 'badAmounts', times: 1 });
     const bad = await client.getBalance(call);
     assert.strictEqual(bad.monthToDateUsage, '');
   });
 
   it('walks the billing history with payments and credits negative', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const entries = [];
     let next: { page: number; perPage: number } | undefined = { page: 1, perPage: 7 };
     while (next) {
       const page = await client.listBillingHistory(next, call);
-      assert.strictEqual(page.total, api.data.billingHistory.length);
+      assert.strictEqual(page.total, fake.api.data.billingHistory.length);
       entries.push(...page.entries);
       next = page.next;
     }
-    assert.strictEqual(entries.length, api.data.billingHistory.length);
+    assert.strictEqual(entries.length, fake.api.data.billingHistory.length);
     const invoice = entries.find((entry) => entry.type === 'Invoice');
     assert.ok(invoice?.invoiceUuid && invoice.invoiceId);
     const payments = entries.filter((entry) => entry.type === 'Payment' || entry.type === 'Credit');
     assert.ok(payments.length > 0);
     assert.ok(payments.every((entry) => entry.amount.startsWith('-') && entry.invoiceUuid === undefined), 'payments and credits are negative');
     assert.deepStrictEqual(entries[0], {
-      date: api.data.billingHistory[0].date, type: api.data.billingHistory[0].type,
-      description: api.data.billingHistory[0].description, amount: api.data.billingHistory[0].amount,
-      invoiceId: api.data.billingHistory[0].invoice_id, invoiceUuid: api.data.billingHistory[0].invoice_uuid,
+      date: fake.api.data.billingHistory[0].date, type: fake.api.data.billingHistory[0].type,
+      description: fake.api.data.billingHistory[0].description, amount: fake.api.data.billingHistory[0].amount,
+      invoiceId: fake.api.data.billingHistory[0].invoice_id, invoiceUuid: fake.api.data.billingHistory[0].invoice_uuid,
     });
   });
 });
@@ -172,7 +154,7 @@ describe('parsing billing bodies', () => {
   it('reads the spec examples', () => {
     const items = parseInvoiceItemsPage({
       invoice_items: [{ product: 'Kubernetes Clusters', amount: '12.34', duration: '744', duration_unit: 'Hours' }, { product: 'Spaces Subscription', amount: '34.45' }],
-      links: { pages: { next: 'https://api.digitalocean.com/v2/customers/my/invoices/22737513?page=2&per_page=2' } },
+      links: { pages: { next: 'https://fake.api.digitalocean.com/v2/customers/my/invoices/22737513?page=2&per_page=2' } },
       meta: { total: 6 },
     }, page1);
     assert.strictEqual(items.items[0].durationUnit, 'Hours');

@@ -1,22 +1,12 @@
 import * as assert from 'assert';
-import { ApiError, ApiErrorKind } from '../../src/api/errors';
+import { ApiError } from '../../src/api/errors';
 import { RetryNotice } from '../../src/api/http';
 import { Invoice, PageRef } from '../../src/api/types';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
 import { makeClient } from '../support/clientHarness';
+import { expectApiError } from '../support/fakeApiHooks';
 
 const INVOICES = '/v2/customers/my/invoices';
-
-async function expectError(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ApiError, `expected ApiError, got ${String(error)}`);
-    assert.strictEqual(error.kind, kind, error.message);
-    return error;
-  }
-  throw new assert.AssertionError({ message: `expected a ${kind} error` });
-}
 
 describe('API client against the fake DigitalOcean API', function () {
   this.timeout(20_000);
@@ -70,7 +60,7 @@ describe('API client against the fake DigitalOcean API', function () {
 
   it('turns 401 into a rejected-token error with the request id, without retrying', async () => {
     const { client } = makeClient(url);
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, { token: 'dop_v1_' + '0'.repeat(64) }), 'unauthorized');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, { token: 'dop_v1_' + '0'.repeat(64) }), 'unauthorized');
     assert.ok(error.requestId, 'request id');
     assert.match(error.fullMessage, /request id/);
     assert.strictEqual(api.requests.length, 1);
@@ -79,7 +69,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('turns 403 into a missing-scope error', async () => {
     api.addFault({ kind: 'status', status: 403 });
     const { client } = makeClient(url);
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'forbidden');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'forbidden');
     assert.match(error.message, /billing:read/);
   });
 
@@ -107,7 +97,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('gives up on 429 after 3 tries and says when to try again', async () => {
     api.addFault({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     const { client } = makeClient(url);
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'rateLimited');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'rateLimited');
     assert.match(error.message, /try again after/);
     assert.strictEqual(api.requests.length, 3);
   });
@@ -115,7 +105,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('does not wait for a rate-limit reset beyond the cap', async () => {
     const { client, clock } = makeClient(url, { maxRateLimitWaitMs: 60_000 });
     api.addFault({ kind: 'status', status: 429, headers: { 'ratelimit-reset': String(Math.floor(clock.now() / 1000) + 3600) } });
-    await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'rateLimited');
+    await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'rateLimited');
     assert.strictEqual(api.requests.length, 1);
     assert.deepStrictEqual(clock.sleeps, []);
   });
@@ -123,7 +113,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('retries 5xx with growing, jittered backoff, at most 3 tries', async () => {
     api.addFault({ kind: 'status', status: 503 });
     const { client, clock } = makeClient(url, { backoffBaseMs: 1000 });
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'server');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'server');
     assert.match(error.message, /HTTP 503/);
     assert.strictEqual(api.requests.length, 3);
     assert.deepStrictEqual(clock.sleeps, [750, 1500]); // random() = 0.5 → factor 0.75
@@ -139,7 +129,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('names status and content type for an HTML proxy error', async () => {
     api.addFault({ kind: 'html', status: 502 });
     const { client } = makeClient(url);
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'server');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'server');
     assert.match(error.message, /502/);
     assert.match(error.message, /text\/html/);
   });
@@ -147,7 +137,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('retries a reset connection, then reports a network error', async () => {
     api.addFault({ kind: 'reset' });
     const { client } = makeClient(url);
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'network');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'network');
     assert.match(error.message, /127\.0\.0\.1/);
     assert.strictEqual(api.requests.length, 3);
   });
@@ -155,7 +145,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('times out a hung connection without retrying it', async () => {
     api.addFault({ kind: 'hang' });
     const { client } = makeClient(url, { timeoutMs: 300 });
-    const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'timeout');
+    const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'timeout');
     assert.match(error.message, /did not answer/);
     assert.strictEqual(api.requests.length, 1);
   });
@@ -163,7 +153,7 @@ describe('API client against the fake DigitalOcean API', function () {
   it('times out a response that drips in too slowly', async () => {
     api.addFault({ kind: 'drip', dripMs: 200 });
     const { client } = makeClient(url, { timeoutMs: 400 });
-    await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'timeout');
+    await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'timeout');
   });
 
   it('keeps invoices whose optional fields are missing', async () => {
@@ -178,7 +168,7 @@ describe('API client against the fake DigitalOcean API', function () {
     it(`reports an invalid response for ${fault.kind}`, async () => {
       api.addFault(fault);
       const { client } = makeClient(url);
-      const error = await expectError(client.listInvoices({ page: 1, perPage: 5 }, call), 'invalidResponse');
+      const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'invalidResponse');
       assert.match(error.message, /invalid response \(HTTP 200/);
     });
   }
@@ -208,7 +198,7 @@ describe('API client against the fake DigitalOcean API', function () {
     const controller = new AbortController();
     const pending = client.listInvoices({ page: 1, perPage: 5 }, { ...call, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    await expectError(pending, 'aborted');
+    await expectApiError(pending, 'aborted');
     api.setLatency(0);
   });
 

@@ -3,8 +3,9 @@ import { InvoiceItem } from '../../src/api/types';
 import { groupByProduct } from '../../src/state/itemGroups';
 import { loadLineItems } from '../../src/state/lineItems';
 import { centsToDecimal, parseCents } from '../../src/util/money';
-import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
+import { FAKE_TOKEN } from '../fake-api/server';
 import { makeClient } from '../support/clientHarness';
+import { useFakeApi } from '../support/fakeApiHooks';
 
 function item(product: string, amount: string): InvoiceItem {
   return { product, amount, groupDescription: '', description: '', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '' };
@@ -50,18 +51,11 @@ describe('grouping line items by product', () => {
 
 describe('grouping the fake API\'s invoices', function () {
   this.timeout(30_000);
-  let api: FakeDoApi;
-  let url: string;
-
-  before(async () => {
-    api = new FakeDoApi();
-    url = await api.start();
-  });
-  after(() => api.close());
+  const fake = useFakeApi();
 
   it('adds the 10,000 items up to the invoice amount and the summary\'s product charges', async () => {
-    const { client } = makeClient(url);
-    const invoice = api.data.invoices[0];
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[0];
     const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     const grouped = groupByProduct(result.items);
     assert.strictEqual(grouped.itemCount, 10_000);
@@ -76,8 +70,8 @@ describe('grouping the fake API\'s invoices', function () {
   });
 
   it('adds every closed invoice up to its amount', async () => {
-    const { client } = makeClient(url);
-    for (const invoice of api.data.invoices.slice(1, 12)) {
+    const { client } = makeClient(fake.url);
+    for (const invoice of fake.api.data.invoices.slice(1, 12)) {
       const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
       assert.strictEqual(centsToDecimal(groupByProduct(result.items).totalCents), invoice.amount, invoice.invoice_period);
     }

@@ -5,9 +5,10 @@ import { isAbort } from '../../src/api/errors';
 import { Fetch } from '../../src/api/http';
 import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../src/api/types';
 import { LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from '../../src/state/lineItems';
-import { FAKE_TOKEN, FakeDoApi, RecordedRequest } from '../fake-api/server';
+import { FAKE_TOKEN, RecordedRequest } from '../fake-api/server';
 import { InvoiceItem as FakeItem } from '../fake-api/catalog';
 import { makeClient } from '../support/clientHarness';
+import { useFakeApi } from '../support/fakeApiHooks';
 
 /** A fetch that counts the requests in flight: from sending until the body has been read. */
 function countingFetch() {
@@ -50,23 +51,15 @@ const pagesRequested = (requests: readonly RecordedRequest[]) => requests.map((r
 
 describe('loading all line items of an invoice', function () {
   this.timeout(30_000);
-  let api: FakeDoApi;
-  let url: string;
+  const fake = useFakeApi();
 
-  before(async () => {
-    api = new FakeDoApi();
-    url = await api.start();
-  });
-  after(() => api.close());
-  beforeEach(() => api.reset());
-
-  const large = () => api.data.invoices[0];
+  const large = () => fake.api.data.invoices[0];
 
   it('loads the 10,000 items in 50 pages of 200, never more than 4 requests at a time', async () => {
     const latencyMs = 20;
-    api.setLatency(latencyMs);
+    fake.api.setLatency(latencyMs);
     const { stats, fetch } = countingFetch();
-    const { client } = makeClient(url, { fetch });
+    const { client } = makeClient(fake.url, { fetch });
     const progress: LineItemsProgress[] = [];
     const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN }, onProgress: (p) => progress.push(p) });
 
@@ -77,10 +70,10 @@ describe('loading all line items of an invoice', function () {
     assert.strictEqual(result.total, 10_000);
     assert.strictEqual(result.totalPages, 50);
     assertAllItems(result, large().items);
-    assert.deepStrictEqual(pagesRequested(api.requests), Array.from({ length: 50 }, (_, i) => i + 1), 'each page once');
-    assert.ok(api.requests.every((request) => request.query.per_page === '200'));
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), Array.from({ length: 50 }, (_, i) => i + 1), 'each page once');
+    assert.ok(fake.api.requests.every((request) => request.query.per_page === '200'));
     assert.strictEqual(stats.max, 4, 'client side: 4 in flight at most, and 4 used');
-    const onServer = serverConcurrency(api.requests, latencyMs);
+    const onServer = serverConcurrency(fake.api.requests, latencyMs);
     assert.ok(onServer <= 4 && onServer >= 2, `server side: ${onServer} in flight`);
     assert.deepStrictEqual(progress.at(-1), { loadedPages: 50, failedPages: 0, totalPages: 50, loadedItems: 10_000 });
     assert.strictEqual(progress[0].totalPages, 50, 'page 1 tells the number of pages');
@@ -88,18 +81,18 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('loads an invoice that fits on one page with one request', async () => {
-    const { client } = makeClient(url);
-    const invoice = api.data.invoices[3];
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[3];
     const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.ok(result.complete);
     assertAllItems(result, invoice.items);
-    assert.strictEqual(api.requests.length, 1);
+    assert.strictEqual(fake.api.requests.length, 1);
   });
 
   it('stops sending requests when cancelled', async () => {
-    api.setLatency(30);
+    fake.api.setLatency(30);
     const { stats, fetch } = countingFetch();
-    const { client } = makeClient(url, { fetch });
+    const { client } = makeClient(fake.url, { fetch });
     const controller = new AbortController();
     const loading = loadLineItems(large().invoice_uuid, {
       client,
@@ -111,12 +104,12 @@ describe('loading all line items of an invoice', function () {
     assert.strictEqual(stats.inFlight, 0, 'the requests in flight were aborted before the load settled');
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.strictEqual(stats.started, started, 'nothing sent after the cancellation');
-    assert.ok(api.requests.length <= started, `the server saw ${api.requests.length} of ${started}`);
+    assert.ok(fake.api.requests.length <= started, `the server saw ${fake.api.requests.length} of ${started}`);
     assert.ok(started <= 3 + 4, `${started} requests sent`);
   });
 
   it('marks a page that keeps failing, then a retry fetches only that page', async () => {
-    const { client, clock } = makeClient(url);
+    const { client, clock } = makeClient(fake.url);
     const uuid = large().invoice_uuid;
     const result = await loadLineItems(uuid, {
       client,
@@ -124,7 +117,7 @@ describe('loading all line items of an invoice', function () {
       maxParallel: 1,
       onProgress: (p) => {
         if (p.loadedPages === 1 && p.failedPages === 0) {
-          api.addFault({ kind: 'status', status: 500, path: `/v2/customers/my/invoices/${uuid}`, times: 3 });
+          fake.api.addFault({ kind: 'status', status: 500, path: `/v2/customers/my/invoices/${uuid}`, times: 3 });
         }
       },
     });
@@ -135,20 +128,20 @@ describe('loading all line items of an invoice', function () {
     assert.strictEqual(result.pages.has(2), false);
     assert.strictEqual(clock.sleeps.length, 2, 'the client retried the page twice');
 
-    api.clearRequests();
+    fake.api.clearRequests();
     const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
     assert.ok(retried.complete);
-    assert.deepStrictEqual(pagesRequested(api.requests), [2]);
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), [2]);
     assertAllItems(retried, large().items);
   });
 
   it('marks every page that failed while 4 were in flight', async () => {
-    const { client } = makeClient(url, { maxTries: 1 });
+    const { client } = makeClient(fake.url, { maxTries: 1 });
     const uuid = large().invoice_uuid;
     const result = await loadLineItems(uuid, {
       client,
       call: { token: FAKE_TOKEN },
-      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? api.addFault({ kind: 'reset', times: 2 }) : undefined),
+      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? fake.api.addFault({ kind: 'reset', times: 2 }) : undefined),
     });
     assert.strictEqual(result.failed.length, 2);
     assert.ok(result.failed.every((f) => f.kind === 'network' && f.page > 1));
@@ -159,8 +152,8 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('starts over from page 1 when page 1 failed', async () => {
-    const { client } = makeClient(url, { maxTries: 1 });
-    api.addFault({ kind: 'status', status: 502, times: 1 });
+    const { client } = makeClient(fake.url, { maxTries: 1 });
+    fake.api.addFault({ kind: 'status', status: 502, times: 1 });
     const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.deepStrictEqual(result.failed.map((f) => f.page), [1]);
     assert.strictEqual(result.totalPages, undefined);
@@ -171,24 +164,24 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('stops starting requests after a 401 and lists the pages not loaded', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const result = await loadLineItems(large().invoice_uuid, {
       client,
       call: { token: FAKE_TOKEN },
-      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? api.addFault({ kind: 'status', status: 401 }) : undefined),
+      onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? fake.api.addFault({ kind: 'status', status: 401 }) : undefined),
     });
-    assert.ok(api.requests.length <= 1 + 4, `${api.requests.length} requests`);
+    assert.ok(fake.api.requests.length <= 1 + 4, `${fake.api.requests.length} requests`);
     assert.deepStrictEqual(result.failed.map((f) => f.page), Array.from({ length: 49 }, (_, i) => i + 2));
     assert.ok(result.failed.every((f) => f.kind === 'unauthorized'));
   });
 
   it('reports a page that repeats the previous one instead of dropping or merging it', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const result = await loadLineItems(large().invoice_uuid, {
       client,
       call: { token: FAKE_TOKEN },
       maxParallel: 1,
-      onProgress: (p) => (p.loadedPages === 1 ? api.addFault({ kind: 'repeatPage', times: 1 }) : undefined),
+      onProgress: (p) => (p.loadedPages === 1 ? fake.api.addFault({ kind: 'repeatPage', times: 1 }) : undefined),
     });
     assert.ok(result.complete);
     assert.strictEqual(result.items.length, 10_000, 'kept, not de-duplicated');
@@ -196,7 +189,7 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('loads 10,000 items quickly without latency', async () => {
-    const { client } = makeClient(url);
+    const { client } = makeClient(fake.url);
     const started = process.hrtime.bigint();
     const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -207,25 +200,18 @@ describe('loading all line items of an invoice', function () {
 
 describe('loading line items when the rate limit runs low', function () {
   this.timeout(30_000);
-  let api: FakeDoApi;
-  let url: string;
-
-  before(async () => {
-    api = new FakeDoApi({ rateLimit: 40, largeInvoiceItems: 2_000 });
-    url = await api.start();
-  });
-  after(() => api.close());
+  const fake = useFakeApi({ rateLimit: 40, largeInvoiceItems: 2_000 });
 
   it('fetches one page at a time below 50 remaining requests', async () => {
     const latencyMs = 15;
-    api.setLatency(latencyMs);
+    fake.api.setLatency(latencyMs);
     const { stats, fetch } = countingFetch();
-    const { client } = makeClient(url, { fetch });
-    const result = await loadLineItems(api.data.invoices[0].invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    const { client } = makeClient(fake.url, { fetch });
+    const result = await loadLineItems(fake.api.data.invoices[0].invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.ok(result.complete);
     assert.strictEqual(result.items.length, 2_000);
     assert.strictEqual(stats.max, 1);
-    assert.strictEqual(serverConcurrency(api.requests, latencyMs), 1);
+    assert.strictEqual(serverConcurrency(fake.api.requests, latencyMs), 1);
   });
 });
 
