@@ -155,6 +155,10 @@ export function secondsSince(start: number): string {
  * started; exiting here makes sure a forgotten handle cannot keep the process alive.
  */
 export function runMain(main: () => Promise<number>): void {
+  // A closed output pipe (`| head`) must not crash the process before it has cleaned up.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', () => undefined);
+  }
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -24,7 +24,7 @@ export interface ServerOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for the server; the extension hosts it starts inherit it. */
   env?: NodeJS.ProcessEnv;
-  /** Names the log file test-results/logs/vscode-server-<label>.log. */
+  /** Names the log file test-results/logs/vscode-server-<label>-<port>.log. */
   label?: string;
   /** Default: a free port. */
   port?: number;
@@ -68,12 +68,16 @@ export async function startVscodeServer(options: ServerOptions = {}): Promise<Vs
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.join(testResultsDir, 'logs'), { recursive: true });
-  const logFile = path.join(testResultsDir, 'logs', `vscode-server-${options.label ?? port}.log`);
+  const logFile = path.join(testResultsDir, 'logs', `vscode-server-${options.label ? `${options.label}-` : ''}${port}.log`);
   const log = fs.openSync(logFile, 'w');
-  // Its own process group (detached), so stop() reaches the extension hosts and watchers too.
+  // Its own process group (detached), so stop() reaches the extension hosts and watchers too;
+  // started through the guard, which stops that group should this process die without stop().
   const child = spawn(
     process.execPath,
     [
+      path.join(__dirname, 'process-guard.js'),
+      '--remove', root,
+      process.execPath,
       serverMain,
       '--host', '127.0.0.1',
       '--port', String(port),
@@ -85,7 +89,7 @@ export async function startVscodeServer(options: ServerOptions = {}): Promise<Vs
       '--server-data-dir', serverDataDir,
       '--extensions-dir', extensionsDir,
     ],
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...options.env } },
+    { detached: true, stdio: ['pipe', log, log], env: { ...process.env, ...options.env } },
   );
   fs.closeSync(log);
   let exitedEarly = false;
