@@ -1,0 +1,177 @@
+// `npm test`: every check of the project, in order, ending with one line `N passed, N failed`.
+//   install the VS Code server (once) · type check (tsc, emits out/) · lint · build (esbuild)
+//   · unit tests (mocha) · integration suite (extension host) · UI tests (Playwright)
+// N counts tests across the mocha stages; a failed stage without tests (tsc, lint, build,
+// install) counts as 1 failed, and so does every stage skipped because a stage it needs failed.
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { COUNTS_FILE_ENV, readCountsFile, TestCounts } from './host/mocha-report';
+import { projectRoot } from './host/paths';
+import { secondsSince } from './host/proc';
+
+interface Stage {
+  name: string;
+  command: string[];
+  /** Stages that must have passed for this one to run. */
+  needs: string[];
+  /** A mocha stage: its counts come through COUNTS_FILE_ENV. */
+  counted: boolean;
+}
+
+interface StageResult {
+  name: string;
+  status: 'passed' | 'failed' | 'skipped';
+  counts: TestCounts;
+  seconds: number;
+  note?: string;
+}
+
+const bin = (tool: string) => path.join(projectRoot, 'node_modules', '.bin', tool);
+const node = (script: string) => [process.execPath, path.join(projectRoot, script)];
+
+const STAGES: Stage[] = [
+  { name: 'install VS Code server', command: node('out/test/host/install-vscode-server.js'), needs: [], counted: false },
+  { name: 'type check', command: [bin('tsc'), '-p', '.'], needs: [], counted: false },
+  // The project's own scripts: `eslint src test …` and `node esbuild.js`.
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], needs: [], counted: false },
+  { name: 'build', command: ['npm', 'run', '--silent', 'build'], needs: [], counted: false },
+  {
+    name: 'unit tests',
+    command: [bin('mocha'), '--reporter', path.join(projectRoot, 'out/test/host/counts-reporter.js')],
+    needs: ['type check'],
+    counted: true,
+  },
+  {
+    name: 'integration tests',
+    command: node('out/test/host/run-integration.js'),
+    needs: ['install VS Code server', 'type check', 'build'],
+    counted: true,
+  },
+  {
+    name: 'UI tests',
+    command: node('out/test/host/run-ui.js'),
+    needs: ['install VS Code server', 'type check', 'build'],
+    counted: true,
+  },
+];
+
+/** A command word as shown in the log: `node`, or a path relative to the project. */
+function display(part: string): string {
+  if (part === process.execPath) {
+    return 'node';
+  }
+  return part.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, part) : part;
+}
+
+let current: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+
+function runStage(stage: Stage, countsFile: string): Promise<number> {
+  fs.rmSync(countsFile, { force: true });
+  return new Promise((resolve) => {
+    const [command, ...args] = stage.command;
+    // Its own process group: a Ctrl-C reaches it once, forwarded from here, so its cleanup runs.
+    const child = spawn(command, args, {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+      env: { ...process.env, [COUNTS_FILE_ENV]: countsFile },
+    });
+    current = child;
+    child.on('error', (error) => {
+      console.error(`[run-all] could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      current = undefined;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  if (interrupted) {
+    return;
+  }
+  interrupted = signal;
+  console.error(`[run-all] ${signal}: stopping the running stage, skipping the rest.`);
+  if (current?.pid) {
+    try {
+      process.kill(-current.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const countsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-run-all-')), 'counts.json');
+  const results: StageResult[] = [];
+  const started = Date.now();
+  for (const stage of STAGES) {
+    const blockers = stage.needs.filter((need) => results.find((result) => result.name === need)?.status !== 'passed');
+    if (interrupted || blockers.length > 0) {
+      const note = interrupted ? `interrupted (${interrupted})` : `skipped: needs ${blockers.join(', ')}`;
+      console.log(`\n[run-all] ${stage.name}: ${note}`);
+      results.push({ name: stage.name, status: 'skipped', counts: { passed: 0, failed: 1, pending: 0 }, seconds: 0, note });
+      continue;
+    }
+    console.log(`\n[run-all] ${stage.name}: ${stage.command.map(display).join(' ')}`);
+    const stageStart = Date.now();
+    const code = await runStage(stage, countsFile);
+    const seconds = (Date.now() - stageStart) / 1000;
+    let counts: TestCounts = { passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
+    let note: string | undefined;
+    if (stage.counted) {
+      const reported = readCountsFile(countsFile);
+      if (reported) {
+        counts = reported;
+        if (code !== 0 && counts.failed === 0) {
+          counts.failed = 1;
+          note = `exit code ${code} with no failed test`;
+        }
+      } else if (code === 0) {
+        counts.failed = 1;
+        note = 'reported no test counts';
+      } else {
+        note = `exit code ${code} before reporting test counts`;
+      }
+    } else if (code !== 0) {
+      note = `exit code ${code}`;
+    }
+    const status = code === 0 && counts.failed === 0 ? 'passed' : 'failed';
+    results.push({ name: stage.name, status, counts, seconds, note });
+    console.log(`[run-all] ${stage.name}: ${status} in ${seconds.toFixed(1)} s`);
+  }
+  fs.rmSync(path.dirname(countsFile), { recursive: true, force: true });
+
+  console.log(`\n[run-all] summary (${secondsSince(started)}):`);
+  for (const result of results) {
+    const tests = result.counts.passed + result.counts.failed > 0 ? ` ${result.counts.passed} passed, ${result.counts.failed} failed` : '';
+    const pending = result.counts.pending ? ` (${result.counts.pending} pending)` : '';
+    console.log(
+      `  ${result.status.padEnd(7)} ${result.name.padEnd(23)} ${result.seconds.toFixed(1).padStart(6)} s${tests}${pending}` +
+        (result.note ? ` — ${result.note}` : ''),
+    );
+  }
+  const passed = results.reduce((sum, result) => sum + result.counts.passed, 0);
+  const failed = results.reduce((sum, result) => sum + result.counts.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  if (interrupted) {
+    return interrupted === 'SIGINT' ? 130 : 143;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
