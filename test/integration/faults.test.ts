@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { FAKE_TOKEN, FakeDoApi, Fault } from '../fake-api/server';
-import { extensionApi, rows, setSetting } from './support';
+import { extensionApi, rows, useApiUrl } from './support';
 
 interface FaultCase {
   readonly name: string;
@@ -27,16 +27,18 @@ describe('API faults in the extension host', function () {
   this.timeout(60_000);
   let api: TestApi;
   let fake: FakeDoApi;
+  let restoreApiUrl: () => Promise<void>;
 
   before(async () => {
     fake = new FakeDoApi();
-    await setSetting('apiUrl', await fake.start());
+    restoreApiUrl = await useApiUrl(await fake.start());
     api = await extensionApi();
     assert.strictEqual(await api.setToken(FAKE_TOKEN), 'saved');
   });
 
   after(async () => {
     await api.clearToken();
+    await restoreApiUrl();
     await fake.close();
   });
 

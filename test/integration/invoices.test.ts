@@ -5,7 +5,7 @@ import { tokenFingerprint } from '../../src/auth/token';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
-import { extensionApi, rows, setSetting, waitFor } from './support';
+import { extensionApi, markdownText, rows, setSetting, useApiUrl, waitFor } from './support';
 
 const TOKEN_KEY = 'digitaloceanInvoices.apiToken';
 
@@ -13,10 +13,11 @@ describe('Invoices view and status bar in the extension host', function () {
   this.timeout(60_000);
   let api: TestApi;
   let fake: FakeDoApi;
+  let restoreApiUrl: () => Promise<void>;
 
   before(async () => {
     fake = new FakeDoApi();
-    await setSetting('apiUrl', await fake.start());
+    restoreApiUrl = await useApiUrl(await fake.start());
     await setSetting('pageSize', 10);
     api = await extensionApi();
     await api.clearToken();
@@ -25,6 +26,7 @@ describe('Invoices view and status bar in the extension host', function () {
   after(async () => {
     await api.clearToken();
     await setSetting('pageSize', undefined);
+    await restoreApiUrl();
     await fake.close();
   });
 
@@ -66,8 +68,8 @@ describe('Invoices view and status bar in the extension host', function () {
 
   it('shows month-to-date spend in the status bar', () => {
     assert.strictEqual(api.statusBar.item.text, `$(credit-card) ${formatAmount(fake.data.preview.amount, 'en')}`);
-    const tooltip = api.statusBar.item.tooltip as vscode.MarkdownString;
-    assert.ok(tooltip.value.includes(formatPeriod(fake.data.preview.invoice_period, 'en')));
+    const tooltip = markdownText(api.statusBar.item.tooltip as vscode.MarkdownString);
+    assert.ok(tooltip.includes(formatPeriod(fake.data.preview.invoice_period, 'en')), tooltip);
   });
 
   it('appends pages with Load More until the node is gone, each invoice once', async () => {

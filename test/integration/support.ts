@@ -13,19 +13,29 @@ export async function extensionApi(): Promise<TestApi> {
   return api;
 }
 
-/** Polls a condition until it holds; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls a condition until it holds; fails with `what` (and `detail()`, if given) after the timeout. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  options: { timeoutMs?: number; detail?: () => unknown } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   for (;;) {
     const value = await probe();
     if (value) {
       return value;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}`);
+      throw new Error(`Timed out waiting for ${what}${options.detail ? `: ${JSON.stringify(options.detail())}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The state in a form that fits an error message. */
+export function describeState(api: TestApi): unknown {
+  const { invoices, preview, ...rest } = api.state.snapshot;
+  return { ...rest, invoices: invoices.length, preview: preview?.amount, active: api.accounts.active.id, accounts: api.accounts.list().map((account) => account.id) };
 }
 
 export interface RenderedRow {
@@ -41,11 +51,24 @@ export async function rows(api: TestApi): Promise<RenderedRow[]> {
   const nodes = await api.view.provider.getChildren();
   return Promise.all(nodes.map(async (node) => {
     const item = await api.view.provider.getTreeItem(node);
-    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? markdownText(item.tooltip) : String(item.tooltip ?? '');
     return { node, item, label: String(item.label ?? ''), description: String(item.description ?? ''), tooltip };
   }));
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('digitaloceanInvoices').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The text of a MarkdownString built with appendText (which escapes spaces and punctuation). */
+export function markdownText(value: string | vscode.MarkdownString | undefined): string {
+  const raw = typeof value === 'string' ? value : value?.value ?? '';
+  return raw.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+/** Points the extension at a fake API for one suite and restores the previous URL after it. */
+export async function useApiUrl(url: string): Promise<() => Promise<void>> {
+  const previous = vscode.workspace.getConfiguration('digitaloceanInvoices').inspect<string>('apiUrl')?.globalValue;
+  await setSetting('apiUrl', url);
+  return () => setSetting('apiUrl', previous);
 }
