@@ -23,8 +23,8 @@ function onPath(command: string): string | undefined {
   }
 }
 
-/** Every missing prerequisite, as one line each. */
-export function missingPrerequisites(): string[] {
+/** Every missing prerequisite, as one line each; `forInstall` adds what only the install needs. */
+export function missingPrerequisites(forInstall: boolean): string[] {
   const problems: string[] = [];
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== REQUIRED_NODE_MAJOR) {
@@ -37,11 +37,14 @@ export function missingPrerequisites(): string[] {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     problems.push(`Missing Debian package chromium (${CHROMIUM_PATH}): ${apt}`);
   }
-  if (!fs.existsSync('/usr/include/krb5.h')) {
-    problems.push(`Missing Debian package libkrb5-dev (/usr/include/krb5.h): ${apt}`);
-  }
   if (!onPath('rg')) {
     problems.push(`Missing Debian package ripgrep (rg on PATH): ${apt}`);
+  }
+  if (!forInstall) {
+    return problems;
+  }
+  if (!fs.existsSync('/usr/include/krb5.h')) {
+    problems.push(`Missing Debian package libkrb5-dev (/usr/include/krb5.h): ${apt}`);
   }
   for (const tool of ['make', 'g++', 'python3']) {
     if (!onPath(tool)) {
@@ -101,7 +104,7 @@ async function install(): Promise<void> {
 
 /** Checks the prerequisites and installs the server unless a complete install is there. */
 export async function ensureVscodeServer(): Promise<void> {
-  const problems = missingPrerequisites();
+  const problems = missingPrerequisites(!isServerInstalled());
   if (problems.length > 0) {
     throw new HarnessError(problems.join('\n'));
   }

@@ -94,8 +94,9 @@ export async function runIntegration(): Promise<number> {
       await pollUntil(async () => counts !== undefined, 'the counts line', COUNTS_GRACE_MS, 50).catch(() => undefined);
     }
     const code = 'code' in outcome ? outcome.code : 1;
-    const problem =
-      'error' in outcome
+    const problem = cleanup.stopping
+      ? 'interrupted by a signal'
+      : 'error' in outcome
         ? outcome.error
         : counts === undefined
           ? `the suite ended with exit code ${code} without reporting its counts (did run() fail before mocha ran?)`
