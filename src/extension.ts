@@ -5,6 +5,7 @@ import { ApiHttp } from './api/http';
 import { Accounts } from './auth/accounts';
 import { TokenStore } from './auth/tokenStore';
 import { COMMANDS } from './commands/ids';
+import { registerInvoiceCommands } from './commands/invoiceCommands';
 import { registerCommands } from './commands/registerCommands';
 import { saveToken, clearToken } from './commands/tokenCommands';
 import { affects, readSettings } from './config';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   for (const command of registerCommands(deps)) {
     own(command);
   }
+  registerInvoiceCommands(deps, context, locale);
   own(vscode.commands.registerCommand(COMMANDS.showSpendOverview, () => SpendChartPanel.show({
     state, statusBar, locale, extensionUri: context.extensionUri, budget: () => settings.budget,
     reveal: (invoiceUuid) => void view.reveal(invoiceUuid),

@@ -12,6 +12,11 @@ export const COMMANDS = {
   removeAccount: 'digitaloceanInvoices.removeAccount',
   importDoctlAccounts: 'digitaloceanInvoices.importDoctlAccounts',
   showSpendOverview: 'digitaloceanInvoices.showSpendOverview',
+  showInvoiceSummary: 'digitaloceanInvoices.showInvoiceSummary',
+  downloadInvoicePdf: 'digitaloceanInvoices.downloadInvoicePdf',
+  downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',
+  copyInvoiceId: 'digitaloceanInvoices.copyInvoiceId',
+  copyInvoiceUuid: 'digitaloceanInvoices.copyInvoiceUuid',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';

@@ -1,3 +1,4 @@
+import { escapeHtml as escape, webviewDocument } from '../../util/html';
 import { formatCents } from '../../util/money';
 import { formatPeriod } from '../../util/period';
 import { l10n } from '../../util/l10n';
@@ -17,10 +18,6 @@ export interface ChartPage {
 const WIDTH = 720;
 const HEIGHT = 260;
 const AXIS = 28;
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Height in pixels of an amount; bigint math keeps huge amounts from overflowing a float. */
 function scale(cents: bigint, max: bigint): number {
@@ -62,17 +59,7 @@ export function renderChartPage(page: ChartPage): string {
   <td>${bar.projectedCents === undefined ? '' : escape(money(bar.projectedCents))}</td>
 </tr>`);
   const hidden = model.hiddenMonths > 0 ? `<p class="note">${escape(l10n.t('{0} older months are loaded but not drawn.', model.hiddenMonths))} <button id="show-all" type="button">${escape(l10n.t('Show all loaded months'))}</button></p>` : '';
-  return `<!DOCTYPE html>
-<html lang="${escape(locale)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource}; script-src 'nonce-${page.nonce}'; img-src ${page.cspSource};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escape(page.styleUri)}">
-<title>${escape(page.title)}</title>
-</head>
-<body>
-<h1>${escape(page.title)}</h1>
+  const body = `<h1>${escape(page.title)}</h1>
 <p class="legend"><span class="key actual"></span>${escape(l10n.t('Invoice total'))} <span class="key projection"></span>${escape(l10n.t('Projected month end'))}${model.budgetCents > 0n ? ` <span class="key budget"></span>${escape(l10n.t('Budget {0}', money(model.budgetCents)))}` : ''}</p>
 ${model.bars.length === 0 ? `<p>${escape(l10n.t('No invoices loaded yet.'))}</p>` : `<svg id="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-label="${escape(l10n.t('Monthly DigitalOcean spend'))}">
 ${bars.join('\n')}
@@ -86,9 +73,8 @@ ${hidden}
 ${rows.join('\n')}
 </tbody>
 </table>
-<script nonce="${page.nonce}" src="${escape(page.scriptUri)}"></script>
-</body>
-</html>`;
+<script nonce="${page.nonce}" src="${escape(page.scriptUri)}"></script>`;
+  return webviewDocument({ locale, title: page.title, cspSource: page.cspSource, nonce: page.nonce, styleUri: page.styleUri, images: true, body });
 }
 
 function shortMonth(period: string, locale: string): string {
