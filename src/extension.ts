@@ -13,6 +13,7 @@ import { ActiveAccountFollower } from './state/activeAccount';
 import { AutoRefresh } from './state/autoRefresh';
 import { InvoiceCache } from './state/cache';
 import { InvoiceState } from './state/invoiceState';
+import { LineItemsStore } from './state/lineItemsStore';
 import { l10n } from './util/l10n';
 import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
@@ -61,7 +62,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tokenStore = own(new TokenStore(context.secrets));
   const state = new InvoiceState({ client, cache: new InvoiceCache(context.globalState), logger, pageSize: () => settings.pageSize });
   own({ dispose: () => state.dispose() });
-  const view = own(new InvoicesView(state, locale));
+  const lineItems = new LineItemsStore(client, logger);
+  own({ dispose: () => lineItems.dispose() });
+  const view = own(new InvoicesView(state, lineItems, locale));
   const accounts = new Accounts(context.globalState, tokenStore);
   const statusBar = own(new MonthToDateStatusBar(state, locale, {
     budget: () => settings.budget,

@@ -12,6 +12,8 @@ export const COMMANDS = {
   removeAccount: 'digitaloceanInvoices.removeAccount',
   importDoctlAccounts: 'digitaloceanInvoices.importDoctlAccounts',
   showSpendOverview: 'digitaloceanInvoices.showSpendOverview',
+  retryLineItems: 'digitaloceanInvoices.retryLineItems',
+  showMoreLineItems: 'digitaloceanInvoices.showMoreLineItems',
   showInvoiceSummary: 'digitaloceanInvoices.showInvoiceSummary',
   downloadInvoicePdf: 'digitaloceanInvoices.downloadInvoicePdf',
   downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',

@@ -1,4 +1,4 @@
-import { Invoice, PageRef } from '../api/types';
+import { Balance, Invoice, PageRef } from '../api/types';
 
 /** The part of vscode.Memento the cache uses (globalState). */
 export interface KeyValueStore {
@@ -12,6 +12,7 @@ export interface CachedInvoices {
   readonly total?: number;
   readonly next?: PageRef;
   readonly fetchedAt: number;
+  readonly balance?: Balance;
 }
 
 const CACHE_VERSION = 1;

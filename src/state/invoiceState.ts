@@ -1,7 +1,7 @@
 import { DigitalOceanClient } from '../api/client';
 import { ApiError, ApiErrorKind, isAbort } from '../api/errors';
-import { RetryNotice } from '../api/http';
-import { Invoice, InvoicesPage, PageRef } from '../api/types';
+import { CallOptions, RetryNotice } from '../api/http';
+import { Balance, Invoice, InvoicesPage, PageRef } from '../api/types';
 import { tokenFingerprint } from '../auth/token';
 import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
@@ -30,6 +30,10 @@ export interface InvoiceSnapshot {
   readonly error?: ShownError;
   /** Why "Load more" stopped although the API linked another page. */
   readonly pagingProblem?: string;
+  /** Fetched with every refresh, in parallel with the invoices. */
+  readonly balance?: Balance;
+  /** Why the balance could not be fetched; the invoices may still be fine. */
+  readonly balanceError?: ShownError;
 }
 
 export interface InvoiceStateOptions {
@@ -68,6 +72,11 @@ export class InvoiceState {
 
   get snapshot(): InvoiceSnapshot {
     return this.current;
+  }
+
+  /** The token in use, for loads that belong to it (line items). */
+  get currentToken(): string | undefined {
+    return this.token;
   }
 
   /** Shows the last account's cached data before the token is known (startup). */
@@ -111,7 +120,19 @@ export class InvoiceState {
   async adoptVerified(token: string, firstPage: InvoicesPage): Promise<void> {
     this.setToken(token);
     this.cancelAll();
-    await this.applyFirstPage(firstPage);
+    await this.applyFirstPage(firstPage, {});
+    // The check fetched the invoices only; the balance follows on its own.
+    const controller = new AbortController();
+    this.refreshing = { controller, promise: this.fetchBalance(this.callOptions(token, controller)).then((balance) => {
+      if (!controller.signal.aborted) {
+        this.update({ ...this.current, ...balance });
+      }
+    }).finally(() => {
+      if (this.refreshing?.controller === controller) {
+        this.refreshing = undefined;
+      }
+    }) };
+    await this.refreshing.promise;
   }
 
   /** Removes the cached data of the current token. */
@@ -138,9 +159,9 @@ export class InvoiceState {
     const token = this.token;
     const controller = new AbortController();
     this.update({ ...this.current, activity: 'refreshing', retryNotice: undefined });
-    const promise = this.options.client
-      .listInvoices({ page: 1, perPage: this.options.pageSize() }, this.callOptions(token, controller))
-      .then((page) => (controller.signal.aborted ? undefined : this.applyFirstPage(page)))
+    const call = this.callOptions(token, controller);
+    const promise = Promise.all([this.options.client.listInvoices({ page: 1, perPage: this.options.pageSize() }, call), this.fetchBalance(call)])
+      .then(([page, balanceState]) => (controller.signal.aborted ? undefined : this.applyFirstPage(page, balanceState)))
       .catch((error: unknown) => this.fail(error, controller))
       .finally(() => {
         if (this.refreshing?.controller === controller) {
@@ -178,7 +199,7 @@ export class InvoiceState {
     this.changed.dispose();
   }
 
-  private callOptions(token: string, controller: AbortController) {
+  private callOptions(token: string, controller: AbortController): CallOptions {
     return {
       token,
       signal: controller.signal,
@@ -190,8 +211,17 @@ export class InvoiceState {
     };
   }
 
-  private async applyFirstPage(page: InvoicesPage): Promise<void> {
+  /** The balance, or why it failed: its failure never hides the invoices. */
+  private fetchBalance(call: CallOptions): Promise<Pick<InvoiceSnapshot, 'balance' | 'balanceError'>> {
+    return this.options.client.getBalance(call).then(
+      (balance) => ({ balance, balanceError: undefined }),
+      (error: unknown) => ({ balance: this.current.balance, balanceError: shownError(error) }),
+    );
+  }
+
+  private async applyFirstPage(page: InvoicesPage, balance: Pick<InvoiceSnapshot, 'balance' | 'balanceError'>): Promise<void> {
     this.update({
+      ...balance,
       hasToken: true,
       invoices: unique(page.invoices),
       preview: page.preview,
@@ -227,22 +257,19 @@ export class InvoiceState {
     if (controller.signal.aborted || isAbort(error)) {
       return;
     }
-    const shown: ShownError =
-      error instanceof ApiError
-        ? { kind: error.kind, message: error.fullMessage }
-        : { kind: 'unexpected', message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
+    const shown = shownError(error);
     this.options.logger.error(shown.message);
     this.update({ ...this.current, activity: undefined, retryNotice: undefined, error: shown });
   }
 
   private async persist(): Promise<void> {
     const account = this.account;
-    const { invoices, preview, total, next, fetchedAt } = this.current;
+    const { invoices, preview, total, next, fetchedAt, balance } = this.current;
     if (!account || fetchedAt === undefined) {
       return;
     }
     try {
-      await this.options.cache.write(account, { invoices, preview, total, next, fetchedAt });
+      await this.options.cache.write(account, { invoices, preview, total, next, fetchedAt, balance });
     } catch (error) {
       this.options.logger.warn(`Could not cache invoices: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -262,6 +289,12 @@ export class InvoiceState {
     this.current = next;
     this.changed.fire(next);
   }
+}
+
+function shownError(error: unknown): ShownError {
+  return error instanceof ApiError
+    ? { kind: error.kind, message: error.fullMessage }
+    : { kind: 'unexpected', message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
 }
 
 /** Keeps the first of each invoice_uuid: pages shift when an invoice appears between loads. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Invoice } from '../api/types';
+import { Balance, Invoice, InvoiceItem } from '../api/types';
+import { ProductGroup } from '../state/itemGroups';
 import { ShownError } from '../state/invoiceState';
 import { formatAmount } from '../util/money';
 import { formatDateTime, formatPeriod } from '../util/period';
@@ -11,11 +12,28 @@ export type InvoiceNode =
   | { readonly kind: 'invoice'; readonly invoice: Invoice; readonly inProgress: boolean }
   | { readonly kind: 'loadMore'; readonly loaded: number; readonly total?: number; readonly loading: boolean }
   | { readonly kind: 'error'; readonly error: ShownError }
-  | { readonly kind: 'notice'; readonly message: string; readonly icon: string }
-  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string };
+  | { readonly kind: 'notice'; readonly message: string; readonly icon: string; readonly id?: string }
+  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string; readonly args?: unknown[] }
+  | { readonly kind: 'balance'; readonly balance: Balance; readonly stale: boolean }
+  | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
+  | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
+  | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }
+  | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly product: string; readonly shown: number; readonly total: number };
+
+/** The line items of the month in progress are asked for with this keyword instead of a uuid. */
+export const PREVIEW_ITEMS_KEY = 'preview';
+
+/** Which line items an invoice row expands to; undefined when it has no real uuid. */
+export function itemsKeyOf(invoice: Invoice, inProgress: boolean): string | undefined {
+  if (inProgress) {
+    return PREVIEW_ITEMS_KEY;
+  }
+  return invoice.invoiceUuid.startsWith('id:') ? undefined : invoice.invoiceUuid;
+}
 
 export function invoiceTreeItem(invoice: Invoice, inProgress: boolean, locale: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(formatPeriod(invoice.period, locale), vscode.TreeItemCollapsibleState.None);
+  const expandable = itemsKeyOf(invoice, inProgress) !== undefined;
+  const item = new vscode.TreeItem(formatPeriod(invoice.period, locale), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${inProgress ? 'preview' : 'invoice'}:${invoice.invoiceUuid}`;
   const amount = formatAmount(invoice.amount, locale);
   item.description = inProgress ? l10n.t('{0} · in progress', amount) : amount;
@@ -81,14 +99,14 @@ export function actionTreeItem(node: Extract<InvoiceNode, { kind: 'action' }>): 
   const item = new vscode.TreeItem(node.label);
   item.id = `${node.parentId}/${node.command}`;
   item.iconPath = new vscode.ThemeIcon(node.icon);
-  item.command = { command: node.command, title: node.label };
+  item.command = { command: node.command, title: node.label, arguments: node.args };
   item.contextValue = 'action';
   return item;
 }
 
 export function noticeTreeItem(node: Extract<InvoiceNode, { kind: 'notice' }>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.message);
-  item.id = `notice:${node.icon}`;
+  item.id = node.id ?? `notice:${node.icon}`;
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.message;
   item.contextValue = 'notice';

@@ -1,32 +1,64 @@
 import * as vscode from 'vscode';
 import { InvoiceSnapshot, InvoiceState } from '../state/invoiceState';
+import { LineItemsStore } from '../state/lineItemsStore';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import {
-  InvoiceNode, actionTreeItem, errorActions, errorTreeItem, invoiceTreeItem, loadMoreTreeItem, noticeTreeItem,
+  InvoiceNode, actionTreeItem, errorActions, errorTreeItem, invoiceTreeItem, itemsKeyOf, loadMoreTreeItem, noticeTreeItem,
 } from './invoiceNodes';
+import {
+  ITEMS_STEP, balanceTreeItem, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
+  lineItemTreeItem, moreItemsTreeItem,
+} from './lineItemNodes';
 
-/** Rows of the invoices view, derived from the state's snapshot. */
+/** Rows of the invoices view, derived from the state's snapshot and the loaded line items. */
 export class InvoicesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<InvoiceNode> {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
+  /** How many items each expanded product group shows, by `itemsKey/product`. */
+  private readonly shownItems = new Map<string, number>();
 
   constructor(
     private readonly state: InvoiceState,
+    readonly lineItems: LineItemsStore,
     private readonly locale: string,
   ) {
     super();
     this.register(state.onDidChange(() => this.changed.fire()));
+    this.register(lineItems.onDidChange(() => this.changed.fire()));
   }
 
   getChildren(parent?: InvoiceNode): InvoiceNode[] {
-    if (parent) {
-      return parent.kind === 'error' ? errorActions(parent.error) : [];
+    if (!parent) {
+      return topLevelNodes(this.state.snapshot);
     }
-    return topLevelNodes(this.state.snapshot);
+    switch (parent.kind) {
+      case 'error':
+        return errorActions(parent.error);
+      case 'invoice': {
+        const key = itemsKeyOf(parent.invoice, parent.inProgress);
+        if (!key) {
+          return [];
+        }
+        this.lineItems.load(key);
+        return lineItemChildren(key, this.lineItems.get(key));
+      }
+      case 'itemsIncomplete':
+        return incompleteActions(parent.itemsKey);
+      case 'group':
+        return groupChildren(parent.itemsKey, parent.group, this.shownItems.get(`${parent.itemsKey}/${parent.group.product}`) ?? ITEMS_STEP);
+      default:
+        return [];
+    }
   }
 
-  /** Only error actions have a parent; reveal() needs to know. */
+  /** Shows the next items of a product group ("Show more…"). */
+  showMore(node: Extract<InvoiceNode, { kind: 'moreItems' }>): void {
+    this.shownItems.set(`${node.itemsKey}/${node.product}`, node.shown + ITEMS_STEP);
+    this.changed.fire();
+  }
+
+  /** Top-level rows and error actions can be revealed; reveal() needs their parents. */
   getParent(node: InvoiceNode): InvoiceNode | undefined {
     if (node.kind !== 'action') {
       return undefined;
@@ -46,6 +78,16 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
         return noticeTreeItem(node);
       case 'action':
         return actionTreeItem(node);
+      case 'balance':
+        return balanceTreeItem(node.balance, node.stale, this.locale);
+      case 'itemsIncomplete':
+        return incompleteTreeItem(node);
+      case 'group':
+        return groupTreeItem(node, this.locale);
+      case 'item':
+        return lineItemTreeItem(node, this.locale);
+      case 'moreItems':
+        return moreItemsTreeItem(node);
     }
   }
 }
@@ -61,6 +103,9 @@ export function topLevelNodes(snapshot: InvoiceSnapshot): InvoiceNode[] {
   }
   if (snapshot.error) {
     nodes.push({ kind: 'error', error: snapshot.error });
+  }
+  if (snapshot.balance) {
+    nodes.push({ kind: 'balance', balance: snapshot.balance, stale: snapshot.stale });
   }
   if (snapshot.preview) {
     nodes.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });

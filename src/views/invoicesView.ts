@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../commands/ids';
+import { COMMANDS, HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../commands/ids';
 import { InvoiceSnapshot, InvoiceState } from '../state/invoiceState';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatDateTime } from '../util/period';
-import { InvoiceNode } from './invoiceNodes';
+import { LineItemsStore } from '../state/lineItemsStore';
+import { InvoiceNode, itemsKeyOf } from './invoiceNodes';
 import { InvoicesTreeProvider } from './invoicesTree';
 
 /** The invoices tree view: its rows, the stale-data message, progress and welcome context. */
@@ -16,12 +17,28 @@ export class InvoicesView extends DisposableOwner {
 
   constructor(
     state: InvoiceState,
+    lineItems: LineItemsStore,
     private readonly locale: string,
   ) {
     super();
-    this.provider = this.register(new InvoicesTreeProvider(state, locale));
-    this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: false }));
-    this.register(state.onDidChange((snapshot) => this.render(snapshot)));
+    this.provider = this.register(new InvoicesTreeProvider(state, lineItems, locale));
+    this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    let wasRefreshing = false;
+    this.register(state.onDidChange((snapshot) => {
+      const refreshing = snapshot.activity === 'refreshing';
+      lineItems.follow(state.currentToken, refreshing && !wasRefreshing);
+      wasRefreshing = refreshing;
+      this.render(snapshot);
+    }));
+    // Commands of the view's own rows (hidden from the palette).
+    this.register(vscode.commands.registerCommand(COMMANDS.retryLineItems, (itemsKey: string) => lineItems.retry(itemsKey)));
+    this.register(vscode.commands.registerCommand(COMMANDS.showMoreLineItems, (node: Extract<InvoiceNode, { kind: 'moreItems' }>) => this.provider.showMore(node)));
+    this.register(this.treeView.onDidCollapseElement(({ element }) => {
+      const key = element.kind === 'invoice' ? itemsKeyOf(element.invoice, element.inProgress) : undefined;
+      if (key) {
+        lineItems.cancel(key);
+      }
+    }));
     this.register({ dispose: () => this.progressDone?.() });
     this.render(state.snapshot);
   }

@@ -48,12 +48,16 @@ describe('Invoices view and status bar in the extension host', function () {
     const outcome = await api.setToken(FAKE_TOKEN);
     assert.strictEqual(outcome, 'saved');
     assert.strictEqual(await api.secrets.get(TOKEN_KEY), FAKE_TOKEN);
-    assert.strictEqual(fake.requests.length, 1, 'the check is the first page');
 
+    assert.strictEqual(fake.requests.filter((request) => request.path === '/v2/customers/my/invoices').length, 1);
+    await waitFor('the balance', () => api.state.snapshot.balance);
     const shown = await rows(api);
     const preview = fake.data.preview;
-    assert.strictEqual(shown[0].label, formatPeriod(preview.invoice_period, 'en'));
-    assert.match(shown[0].description, /in progress/);
+    assert.strictEqual(shown[0].node.kind, 'balance', 'the balance stands first');
+    assert.match(shown[0].label, /^Balance: \$/);
+    assert.match(shown[0].tooltip, /Account balance/);
+    assert.strictEqual(shown[1].label, formatPeriod(preview.invoice_period, 'en'));
+    assert.match(shown[1].description, /in progress/);
     const invoiceRows = shown.filter((row) => row.node.kind === 'invoice').slice(1);
     const expected = fake.data.invoices.slice(0, 10);
     assert.deepStrictEqual(invoiceRows.map((row) => row.label), expected.map((invoice) => formatPeriod(invoice.invoice_period, 'en')));
@@ -88,14 +92,15 @@ describe('Invoices view and status bar in the extension host', function () {
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     assert.strictEqual(api.statusBar.item.text, '$(credit-card) $4,321.09');
     const shown = await rows(api);
-    assert.strictEqual(shown[0].description, '$4,321.09 · in progress');
+    assert.strictEqual(shown.find((row) => row.node.kind === 'invoice')?.description, '$4,321.09 · in progress');
   });
 
   it('follows a pageSize change', async () => {
     fake.reset();
     await setSetting('pageSize', 4);
     await waitFor('a refresh with per_page=4', () => api.state.snapshot.invoices.length === 4 && !api.state.snapshot.activity);
-    assert.strictEqual(fake.requests[fake.requests.length - 1].query.per_page, '4');
+    const listRequests = fake.requests.filter((request) => request.path === '/v2/customers/my/invoices');
+    assert.strictEqual(listRequests[listRequests.length - 1].query.per_page, '4');
     await setSetting('pageSize', 10);
     await waitFor('page size 10 again', () => api.state.snapshot.invoices.length === 10 && !api.state.snapshot.activity);
   });

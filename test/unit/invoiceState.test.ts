@@ -6,6 +6,8 @@ import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
 import { makeClient, memoryStore } from '../support/clientHarness';
 
 const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
+const INVOICES_PATH = '/v2/customers/my/invoices';
+const BALANCE_PATH = '/v2/customers/my/balance';
 
 function until(state: InvoiceState, predicate: (snapshot: InvoiceSnapshot) => boolean): Promise<InvoiceSnapshot> {
   return new Promise((resolve) => {
@@ -40,13 +42,15 @@ describe('invoice state', function () {
   after(() => api.close());
   beforeEach(() => api.reset());
 
+  const listRequests = () => api.requests.filter((request) => request.path === INVOICES_PATH);
+
   function makeState(store = memoryStore(), pageSize = 10) {
     const harness = makeClient(url);
     const state = new InvoiceState({ client: harness.client, cache: new InvoiceCache(store), logger: harness.logger, pageSize: () => pageSize });
     return { state, store, ...harness };
   }
 
-  it('refresh shows page 1 and the preview with one request, and caches them by fingerprint', async () => {
+  it('refresh shows page 1 and the preview with one list request, and caches them by fingerprint', async () => {
     const { state, store } = makeState();
     state.setToken(FAKE_TOKEN);
     await state.refresh();
@@ -55,10 +59,32 @@ describe('invoice state', function () {
     assert.ok(snapshot.preview);
     assert.ok(snapshot.next);
     assert.strictEqual(snapshot.stale, false);
-    assert.strictEqual(api.requests.length, 1);
+    assert.strictEqual(listRequests().length, 1);
     const keys = [...store.values.keys()];
     assert.ok(keys.includes(`digitaloceanInvoices.cache.${tokenFingerprint(FAKE_TOKEN)}`), keys.join());
     assert.ok(!JSON.stringify([...store.values]).includes(FAKE_TOKEN), 'token in globalState');
+  });
+
+  it('fetches the balance in parallel with the invoices', async () => {
+    api.setLatency(300);
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    const [list, balance] = [INVOICES_PATH, BALANCE_PATH].map((path) => api.requests.find((request) => request.path === path)!);
+    assert.ok(list && balance, 'both requested');
+    assert.ok(Math.abs(list.at - balance.at) < 250, `sent ${Math.abs(list.at - balance.at)} ms apart`);
+    assert.strictEqual(state.snapshot.balance?.monthToDateUsage, api.data.balance.month_to_date_usage);
+    assert.strictEqual(api.requests.length, 2, 'one refresh: the list and the balance');
+  });
+
+  it('shows the invoices when only the balance fails', async () => {
+    api.addFault({ kind: 'status', status: 500, path: BALANCE_PATH });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    assert.strictEqual(state.snapshot.invoices.length, 10);
+    assert.strictEqual(state.snapshot.error, undefined);
+    assert.match(state.snapshot.balanceError?.message ?? '', /500/);
   });
 
   it('shares one request between concurrent refreshes', async () => {
@@ -66,7 +92,7 @@ describe('invoice state', function () {
     const { state } = makeState();
     state.setToken(FAKE_TOKEN);
     await Promise.all([state.refresh(), state.refresh(), state.refresh()]);
-    assert.strictEqual(api.requests.length, 1);
+    assert.strictEqual(listRequests().length, 1);
   });
 
   it('a superseding refresh aborts the older one', async () => {
@@ -74,10 +100,10 @@ describe('invoice state', function () {
     const { state } = makeState();
     state.setToken(FAKE_TOKEN);
     const first = state.refresh();
-    await waitFor(() => api.requests.length === 1);
+    await waitFor(() => listRequests().length >= 1);
     const second = state.refresh({ supersede: true });
     await Promise.all([first, second]);
-    assert.strictEqual(api.requests.length, 2);
+    assert.strictEqual(listRequests().length, 2);
     assert.strictEqual(state.snapshot.error, undefined);
     assert.strictEqual(state.snapshot.invoices.length, 10);
   });
@@ -92,7 +118,7 @@ describe('invoice state', function () {
     const { invoices, total } = state.snapshot;
     assert.strictEqual(invoices.length, total);
     assert.strictEqual(new Set(invoices.map((invoice) => invoice.invoiceUuid)).size, total);
-    assert.strictEqual(api.requests.length, Math.ceil(total! / 15));
+    assert.strictEqual(listRequests().length, Math.ceil(total! / 15));
   });
 
   it('ignores load more while a page is loading', async () => {
@@ -101,7 +127,7 @@ describe('invoice state', function () {
     state.setToken(FAKE_TOKEN);
     await state.refresh();
     await Promise.all([state.loadMore(), state.loadMore(), state.loadMore()]);
-    assert.strictEqual(api.requests.length, 2);
+    assert.strictEqual(listRequests().length, 2);
     assert.strictEqual(state.snapshot.invoices.length, 20);
   });
 
@@ -122,7 +148,7 @@ describe('invoice state', function () {
     state.setToken(FAKE_TOKEN);
     await state.refresh();
     const before = state.snapshot.invoices;
-    api.addFault({ kind: 'status', status: 401 });
+    api.addFault({ kind: 'status', status: 401, path: INVOICES_PATH });
     await state.refresh();
     assert.strictEqual(state.snapshot.error?.kind, 'unauthorized');
     assert.deepStrictEqual(state.snapshot.invoices, before);
@@ -152,7 +178,7 @@ describe('invoice state', function () {
     restarted.state.showLastKnown();
     assert.strictEqual(restarted.state.snapshot.stale, true);
     assert.strictEqual(restarted.state.snapshot.invoices.length, 10);
-    assert.strictEqual(api.requests.length, 1, 'no request for the cached view');
+    assert.strictEqual(listRequests().length, 1, 'no request for the cached view');
     restarted.state.setToken(FAKE_TOKEN);
     assert.strictEqual(restarted.state.snapshot.stale, true);
     await restarted.state.refresh();
@@ -180,7 +206,7 @@ describe('invoice state', function () {
   });
 
   it('says that it is waiting for a rate limit while it waits', async () => {
-    api.addFault({ kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1 });
+    api.addFault({ kind: 'status', status: 429, headers: { 'retry-after': '3' }, times: 1, path: INVOICES_PATH });
     const { state } = makeState();
     state.setToken(FAKE_TOKEN);
     const notices: string[] = [];

@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import { centsToDecimal, parseCents, sumCents } from '../../src/util/money';
+import type { InvoiceNode } from '../../src/views/invoiceNodes';
+import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
+import { extensionApi, useApiUrl, waitFor } from './support';
+
+type Node<K extends InvoiceNode['kind']> = Extract<InvoiceNode, { kind: K }>;
+
+describe('Invoice line items in the extension host', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let fake: FakeDoApi;
+  let restoreApiUrl: () => Promise<void>;
+
+  before(async () => {
+    fake = new FakeDoApi();
+    restoreApiUrl = await useApiUrl(await fake.start());
+    api = await extensionApi();
+    assert.strictEqual(await api.setToken(FAKE_TOKEN), 'saved');
+  });
+
+  after(async () => {
+    await api.clearToken();
+    await restoreApiUrl();
+    await fake.close();
+  });
+
+  const provider = () => api.view.provider;
+  const invoiceNode = (uuid: string) =>
+    provider().getChildren().find((node): node is Node<'invoice'> => node.kind === 'invoice' && !node.inProgress && node.invoice.invoiceUuid === uuid)!;
+  const label = async (node: InvoiceNode) => String((await provider().getTreeItem(node)).label);
+
+  async function expandedChildren(node: InvoiceNode): Promise<InvoiceNode[]> {
+    provider().getChildren(node); // starts the load, as expanding does
+    return waitFor('the line items', () => {
+      const children = provider().getChildren(node);
+      return children.every((child) => child.kind !== 'notice' || !child.message.startsWith('Loading')) && children;
+    }, { timeoutMs: 30_000 });
+  }
+
+  it('groups an invoice\'s items by product with exact subtotals, largest first', async () => {
+    const invoice = fake.data.invoices[1];
+    const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
+    assert.ok(groups.length > 1);
+    const subtotals = groups.map((group) => group.group.subtotalCents);
+    const absolute = subtotals.map((cents) => (cents < 0n ? -cents : cents));
+    assert.deepStrictEqual(absolute, [...absolute].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+    assert.strictEqual(centsToDecimal(sumCents(subtotals)), centsToDecimal(parseCents(invoice.amount)!));
+    const item = await provider().getTreeItem(groups[0]);
+    assert.match(String(item.description), /^-?\$[\d,]+\.\d\d · \d+ items?/);
+    const items = provider().getChildren(groups[0]);
+    assert.strictEqual(items.length, Math.min(100, groups[0].group.count) + (groups[0].group.count > 100 ? 1 : 0));
+    const first = await provider().getTreeItem(items[0]);
+    assert.match(String(first.description), /\$/);
+  });
+
+  it('loads the 10,000-item invoice in pages of 200 and never shows 10,000 rows at once', async () => {
+    fake.clearRequests();
+    const invoice = fake.data.invoices[0];
+    const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
+    const itemRequests = fake.requests.filter((request) => request.path.endsWith(invoice.invoice_uuid));
+    assert.strictEqual(itemRequests.length, 50);
+    assert.ok(itemRequests.every((request) => request.query.per_page === '200'));
+    assert.strictEqual(groups.reduce((count, group) => count + group.group.count, 0), 10_000);
+    const biggest = groups.reduce((a, b) => (a.group.count > b.group.count ? a : b));
+    const shown = provider().getChildren(biggest);
+    assert.ok(shown.length <= 101, `${shown.length} rows`);
+    const more = shown[shown.length - 1] as Node<'moreItems'>;
+    assert.strictEqual(more.kind, 'moreItems');
+    await vscode.commands.executeCommand('digitaloceanInvoices.showMoreLineItems', more);
+    assert.strictEqual(provider().getChildren(biggest).length, Math.min(200, biggest.group.count) + (biggest.group.count > 200 ? 1 : 0));
+  });
+
+  it('expands the month in progress with the preview keyword', async () => {
+    fake.clearRequests();
+    const preview = provider().getChildren().find((node): node is Node<'invoice'> => node.kind === 'invoice' && node.inProgress)!;
+    const groups = (await expandedChildren(preview)).filter((node) => node.kind === 'group');
+    assert.ok(groups.length > 0);
+    assert.ok(fake.requests.some((request) => request.path === '/v2/customers/my/invoices/preview'));
+  });
+
+  it('marks an invoice incomplete when a page keeps failing, and Retry completes it', async () => {
+    const invoice = fake.data.invoices.find((candidate) => candidate.invoice_uuid !== fake.data.invoices[0].invoice_uuid && candidate.invoice_uuid !== fake.data.invoices[1].invoice_uuid)!;
+    fake.addFault({ kind: 'status', status: 503, path: `/v2/customers/my/invoices/${invoice.invoice_uuid}` });
+    const node = invoiceNode(invoice.invoice_uuid);
+    const children = await expandedChildren(node);
+    const incomplete = children.find((child): child is Node<'itemsIncomplete'> => child.kind === 'itemsIncomplete');
+    assert.ok(incomplete, 'an incomplete marker');
+    assert.match(await label(incomplete), /could not be loaded/);
+    const actions = await Promise.all(provider().getChildren(incomplete).map(label));
+    assert.deepStrictEqual(actions, ['Retry', 'Show Log']);
+    fake.clearFaults();
+    await vscode.commands.executeCommand('digitaloceanInvoices.retryLineItems', invoice.invoice_uuid);
+    const after = await waitFor('a complete load', () => {
+      const current = provider().getChildren(node);
+      return !current.some((child) => child.kind === 'itemsIncomplete' || child.kind === 'notice') && current;
+    });
+    assert.ok(after.every((child) => child.kind === 'group'));
+  });
+});
