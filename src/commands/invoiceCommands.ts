@@ -137,6 +137,17 @@ async function askWhereToSave(deps: InvoiceCommandDeps, invoice: Invoice, format
   });
 }
 
+/**
+ * A PDF cut short in transit (a chunked body that ends early looks complete to HTTP) has no
+ * end-of-file marker near its end; such a file is refused rather than saved.
+ */
+function checkComplete(file: InvoiceFile, format: FileFormat): void {
+  const tail = file.bytes.subarray(Math.max(0, file.bytes.length - 1024)).toString('latin1');
+  if (format === 'pdf' && (file.bytes.subarray(0, 5).toString('latin1') !== '%PDF-' || !tail.includes('%%EOF'))) {
+    throw new ApiError('invalidResponse', l10n.t('The invoice PDF arrived incomplete or damaged ({0} bytes).', file.bytes.length));
+  }
+}
+
 /** Local files are written atomically; other file systems (remote) through VS Code. */
 async function saveBytes(target: vscode.Uri, file: InvoiceFile): Promise<void> {
   if (target.scheme === 'file') {
@@ -192,6 +203,7 @@ async function download(deps: InvoiceCommandDeps, format: FileFormat, arg: unkno
     await inView(l10n.t('Downloading the invoice {0} of {1}…', label, month), async () => {
       const uuid = apiUuid(target);
       const file = format === 'pdf' ? await deps.client.getInvoicePdf(uuid, { token }) : await deps.client.getInvoiceCsv(uuid, { token });
+      checkComplete(file, format);
       await saveBytes(destination, file);
     });
   } catch (failure) {
