@@ -8,7 +8,7 @@ import type { InvoiceTarget } from '../../src/commands/invoiceCommands';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
-import { extensionApi, useApiUrl, waitFor } from './support';
+import { extensionApi, rows, useApiUrl, waitFor } from './support';
 
 const INVOICES = '/v2/customers/my/invoices';
 
@@ -140,5 +140,27 @@ describe('Invoice summary, downloads and copying in the extension host', functio
     assert.strictEqual(await vscode.env.clipboard.readText(), closed.invoice.invoiceId);
     await vscode.commands.executeCommand('digitaloceanInvoices.copyInvoiceUuid', preview);
     assert.strictEqual(await vscode.env.clipboard.readText(), preview.invoice.invoiceUuid);
+  });
+
+  it('takes the node the invoices view passes to its context menu', async () => {
+    const row = (await rows(api)).find((candidate) => candidate.item.contextValue === 'invoice');
+    assert.ok(row, 'a closed invoice row');
+    await vscode.commands.executeCommand('digitaloceanInvoices.copyInvoiceUuid', row.node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), (row.node as InvoiceTarget).invoice.invoiceUuid);
+  });
+
+  it('from the Command Palette, asks which loaded invoice (the month in progress first)', async () => {
+    await vscode.env.clipboard.writeText('');
+    let settled = false;
+    const copied = vscode.commands.executeCommand<string | undefined>('digitaloceanInvoices.copyInvoiceId');
+    void copied.then(() => (settled = true));
+    // Accepting does nothing until the quick pick is open.
+    await waitFor('the quick pick to take its first item', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return settled;
+    });
+    assert.strictEqual(await copied, preview.invoice.invoiceId);
+    assert.strictEqual(await vscode.env.clipboard.readText(), preview.invoice.invoiceId);
   });
 });
