@@ -1,33 +1,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
 import { centsToDecimal, parseCents, sumCents } from '../../src/util/money';
 import type { InvoiceNode } from '../../src/views/invoiceNodes';
-import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
-import { extensionApi, useApiUrl, waitFor } from './support';
+import { useFakeApiSession, waitFor } from './support';
 
 type Node<K extends InvoiceNode['kind']> = Extract<InvoiceNode, { kind: K }>;
 
 describe('Invoice line items in the extension host', function () {
   this.timeout(60_000);
-  let api: TestApi;
-  let fake: FakeDoApi;
-  let restoreApiUrl: () => Promise<void>;
+  const session = useFakeApiSession();
 
-  before(async () => {
-    fake = new FakeDoApi();
-    restoreApiUrl = await useApiUrl(await fake.start());
-    api = await extensionApi();
-    assert.strictEqual(await api.setToken(FAKE_TOKEN), 'saved');
-  });
-
-  after(async () => {
-    await api.clearToken();
-    await restoreApiUrl();
-    await fake.close();
-  });
-
-  const provider = () => api.view.provider;
+  const provider = () => session.api.view.provider;
   const invoiceNode = (uuid: string) =>
     provider().getChildren().find((node): node is Node<'invoice'> => node.kind === 'invoice' && !node.inProgress && node.invoice.invoiceUuid === uuid)!;
   const label = async (node: InvoiceNode) => String((await provider().getTreeItem(node)).label);
@@ -41,7 +24,7 @@ describe('Invoice line items in the extension host', function () {
   }
 
   it('groups an invoice\'s items by product with exact subtotals, largest first', async () => {
-    const invoice = fake.data.invoices[1];
+    const invoice = session.fake.data.invoices[1];
     const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
     assert.ok(groups.length > 1);
     const subtotals = groups.map((group) => group.group.subtotalCents);
@@ -57,10 +40,10 @@ describe('Invoice line items in the extension host', function () {
   });
 
   it('loads the 10,000-item invoice in pages of 200 and never shows 10,000 rows at once', async () => {
-    fake.clearRequests();
-    const invoice = fake.data.invoices[0];
+    session.fake.clearRequests();
+    const invoice = session.fake.data.invoices[0];
     const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
-    const itemRequests = fake.requests.filter((request) => request.path.endsWith(invoice.invoice_uuid));
+    const itemRequests = session.fake.requests.filter((request) => request.path.endsWith(invoice.invoice_uuid));
     assert.strictEqual(itemRequests.length, 50);
     assert.ok(itemRequests.every((request) => request.query.per_page === '200'));
     assert.strictEqual(groups.reduce((count, group) => count + group.group.count, 0), 10_000);
@@ -74,16 +57,16 @@ describe('Invoice line items in the extension host', function () {
   });
 
   it('expands the month in progress with the preview keyword', async () => {
-    fake.clearRequests();
+    session.fake.clearRequests();
     const preview = provider().getChildren().find((node): node is Node<'invoice'> => node.kind === 'invoice' && node.inProgress)!;
     const groups = (await expandedChildren(preview)).filter((node) => node.kind === 'group');
     assert.ok(groups.length > 0);
-    assert.ok(fake.requests.some((request) => request.path === '/v2/customers/my/invoices/preview'));
+    assert.ok(session.fake.requests.some((request) => request.path === '/v2/customers/my/invoices/preview'));
   });
 
   it('marks an invoice incomplete when a page keeps failing, and Retry completes it', async () => {
-    const invoice = fake.data.invoices.find((candidate) => candidate.invoice_uuid !== fake.data.invoices[0].invoice_uuid && candidate.invoice_uuid !== fake.data.invoices[1].invoice_uuid)!;
-    fake.addFault({ kind: 'status', status: 503, path: `/v2/customers/my/invoices/${invoice.invoice_uuid}` });
+    const invoice = session.fake.data.invoices.find((candidate) => candidate.invoice_uuid !== session.fake.data.invoices[0].invoice_uuid && candidate.invoice_uuid !== session.fake.data.invoices[1].invoice_uuid)!;
+    session.fake.addFault({ kind: 'status', status: 503, path: `/v2/customers/my/invoices/${invoice.invoice_uuid}` });
     const node = invoiceNode(invoice.invoice_uuid);
     const children = await expandedChildren(node);
     const incomplete = children.find((child): child is Node<'itemsIncomplete'> => child.kind === 'itemsIncomplete');
@@ -91,7 +74,7 @@ describe('Invoice line items in the extension host', function () {
     assert.match(await label(incomplete), /could not be loaded/);
     const actions = await Promise.all(provider().getChildren(incomplete).map(label));
     assert.deepStrictEqual(actions, ['Retry', 'Show Log']);
-    fake.clearFaults();
+    session.fake.clearFaults();
     await vscode.commands.executeCommand('digitaloceanInvoices.retryLineItems', invoice.invoice_uuid);
     const after = await waitFor('a complete load', () => {
       const current = provider().getChildren(node);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { InvoiceNode } from '../../src/views/invoiceNodes';
+import { FAKE_TOKEN, FakeApiOptions, FakeDoApi } from '../fake-api/server';
 
 export const EXTENSION_ID = 'doinvoices.digitalocean-invoices';
 
@@ -71,4 +72,44 @@ export async function useApiUrl(url: string): Promise<() => Promise<void>> {
   const previous = vscode.workspace.getConfiguration('digitaloceanInvoices').inspect<string>('apiUrl')?.globalValue;
   await setSetting('apiUrl', url);
   return () => setSetting('apiUrl', previous);
+}
+
+export interface FakeApiSession {
+  readonly api: TestApi;
+  readonly fake: FakeDoApi;
+}
+
+/**
+ * For one suite: starts a fake DigitalOcean API in the extension host, points the extension
+ * at it and (unless `token` is false) signs in with a token it accepts; afterwards clears
+ * the token, restores apiUrl and stops the fake.
+ */
+export function useFakeApiSession(options: { fake?: FakeApiOptions; token?: string | false } = {}): FakeApiSession {
+  let api: TestApi | undefined;
+  let fake: FakeDoApi | undefined;
+  let restoreApiUrl: (() => Promise<void>) | undefined;
+  before(async () => {
+    fake = new FakeDoApi(options.fake);
+    restoreApiUrl = await useApiUrl(await fake.start());
+    api = await extensionApi();
+    await api.clearToken();
+    if (options.token !== false) {
+      assert.strictEqual(await api.setToken(options.token ?? FAKE_TOKEN), 'saved');
+    }
+  });
+  after(async () => {
+    await api?.clearToken();
+    await restoreApiUrl?.();
+    await fake?.close();
+  });
+  return {
+    get api() {
+      assert.ok(api, 'used before the suite started');
+      return api;
+    },
+    get fake() {
+      assert.ok(fake, 'used before the suite started');
+      return fake;
+    },
+  };
 }
