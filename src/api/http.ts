@@ -96,6 +96,13 @@ export class ApiHttp {
   private async get(path: string, query: Record<string, string | number>, call: CallOptions, kind: BodyKind): Promise<ApiResponse<unknown>> {
     const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
     const pathAndQuery = search ? `${path}?${search}` : path;
+    // A token read back from storage may carry the whitespace or line break it was pasted
+    // with: sent as is it would fail as a network error (an illegal header) or a 401.
+    const token = call.token.trim();
+    if (token === '' || /\s/.test(token)) {
+      throw new ApiError('unauthorized', l10n.t('The API token contains spaces or line breaks. Set it again.'));
+    }
+    call = { ...call, token };
     for (let attempt = 1; ; attempt++) {
       if (call.signal?.aborted) {
         throw abortedError();
@@ -251,8 +258,11 @@ export class ApiHttp {
       }
     }
     const reset = Number(headers.get('ratelimit-reset'));
-    if (headers.get('ratelimit-reset') !== null && Number.isFinite(reset)) {
-      return Math.max(0, reset * 1000 - this.clock.now());
+    const untilReset = reset * 1000 - this.clock.now();
+    // A reset already past (clocks apart, or the window just rolled) says nothing about when
+    // to come back: back off rather than retry at once.
+    if (headers.get('ratelimit-reset') !== null && Number.isFinite(untilReset) && untilReset > 0) {
+      return untilReset;
     }
     return undefined;
   }

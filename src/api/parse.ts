@@ -10,9 +10,15 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A string field as text; numbers are accepted as their text, anything else is empty. */
+/** Bidi overrides and isolates: in a label they make "invoice\u202Efdp.exe" read "invoiceexe.pdf". */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A string field as text; numbers are accepted as their text, anything else is empty.
+ * Bidi override characters are dropped (right-to-left text itself displays without them).
+ */
 export function text(value: unknown): string {
-  const raw = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  const raw = (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '').replace(BIDI_CONTROLS, '');
   return raw.length > MAX_TEXT ? `${raw.slice(0, MAX_TEXT)}…` : raw;
 }
 

@@ -84,7 +84,7 @@ function badPeriod(value: unknown, n: number): string {
   return n % 2 === 0 ? `${match[1]}/${match[2]}` : MONTH_NAMES[Number(match[2]) - 1] ?? 'December';
 }
 
-type Corruption = (body: Json, shape: Shape, result: JsonResult) => boolean;
+type Corruption = (body: Json, shape: Shape, result: JsonResult, fault: Fault) => boolean;
 
 function missingFields(fault: Fault): Corruption {
   return (body, shape) => {
@@ -132,11 +132,11 @@ const CORRUPTIONS: Partial<Record<Fault['kind'], Corruption>> = {
     eachField(recordsOf(body, shape), shape.texts, (record, field, n) => {
       record[field] = `${UNICODE_SAMPLES[n % UNICODE_SAMPLES.length]} ${String(record[field] ?? '')}`.trimEnd();
     }) > 0,
-  foreignNext: (body, _shape, { listing }) => {
+  foreignNext: (body, _shape, { listing }, fault) => {
     if (!listing) {
       return false;
     }
-    setLinks(body, { next: pageUrl(FOREIGN_ORIGIN, listing.path, listing.paging.page + 1, listing.paging.perPage) });
+    setLinks(body, { next: pageUrl(fault.origin ?? FOREIGN_ORIGIN, listing.path, listing.paging.page + 1, listing.paging.perPage) });
     return true;
   },
   stuckNext: (body, _shape, { listing }) => {
@@ -164,5 +164,5 @@ export function corrupt(fault: Fault, result: JsonResult): JsonResult | undefine
     return undefined;
   }
   const body = structuredClone(result.body);
-  return corruption(body, SHAPES[result.kind], result) ? { ...result, body } : undefined;
+  return corruption(body, SHAPES[result.kind], result, fault) ? { ...result, body } : undefined;
 }

@@ -30,7 +30,7 @@ export type FaultKind = typeof FAULT_KINDS[number];
  * - badPeriod: periods and dates in turn like '2019/12' and 'December'.
  * - unicode: descriptions (items, history, summary names) prefixed with emoji, CJK, Arabic,
  *   Hebrew and U+202E text; the invoices list has no such text, so it is skipped.
- * - foreignNext: links.pages.next on https://evil.example.com, same path, next page.
+ * - foreignNext: links.pages.next on `origin` (default https://evil.example.com), same path, next page.
  * - stuckNext: links.pages.next is the page just requested.
  * - repeatPage: page N (>= 2) holds the records of page N-1, links and meta unchanged.
  * - noLinks: links removed although more pages exist.
@@ -53,6 +53,8 @@ export interface Fault {
   dripBytes?: number;
   /** For 'missingFields': 'fields' (default) drops fields from records; 'notArray' turns the list into an object. */
   variant?: 'fields' | 'notArray';
+  /** For 'foreignNext': the foreign origin the next link names (default https://evil.example.com). */
+  origin?: string;
 }
 
 /** Faults that replace or break the HTTP exchange itself; they apply to any endpoint. */
@@ -84,6 +86,7 @@ export function parseFault(value: unknown): Fault {
     !isOptional(fault?.headers, isStringRecord) ? 'headers must map names to strings' : '',
     !isOptional(fault?.dripMs, (v) => Number.isInteger(v) && (v as number) >= 0) ? 'dripMs must be an integer >= 0' : '',
     !isOptional(fault?.dripBytes, isPositiveInteger) ? 'dripBytes must be a positive integer' : '',
+    !isOptional(fault?.origin, (v) => typeof v === 'string') ? 'origin must be a string' : '',
     !isOptional(fault?.variant, (v) => v === 'fields' || v === 'notArray') ? "variant must be 'fields' or 'notArray'" : '',
   ].filter(Boolean);
   if (problems.length > 0) {

@@ -1,0 +1,338 @@
+// The fault and security matrix: every fault of the issue, through the real client, state
+// store and cache, against the fake DigitalOcean API on loopback. For each fault it checks: no
+// crash, a clear message, data already shown kept, a bounded number of requests, no request to
+// any host but the configured API, and the token nowhere (log lines, globalState, messages,
+// the text the views would show). Prints one summary line at the end.
+import * as assert from 'assert';
+import nodeFetch from 'node-fetch';
+import { ApiErrorKind } from '../../src/api/errors';
+import { Fetch } from '../../src/api/http';
+import { Invoice } from '../../src/api/types';
+import { InvoiceCache } from '../../src/state/cache';
+import { groupByProduct } from '../../src/state/itemGroups';
+import { InvoiceSnapshot, InvoiceState } from '../../src/state/invoiceState';
+import { LineItemsResult, loadLineItems } from '../../src/state/lineItems';
+import { formatAmount, formatCents } from '../../src/util/money';
+import { formatDateTime, formatPeriod } from '../../src/util/period';
+import { FAKE_TOKEN, FakeDoApi, Fault, HUGE_AMOUNT } from '../fake-api/server';
+import { makeClient, memoryStore } from '../support/clientHarness';
+
+const INVOICES = '/v2/customers/my/invoices';
+const PAGE_SIZE = 10;
+const TIMEOUT_MS = 1_000;
+/** Tries per request (the client's default) × the two requests of a refresh. */
+const MAX_REFRESH_REQUESTS = 2 * 3;
+/** What a view must never show for a value it could not read. */
+const GARBLED = /\bundefined\b|\bNaN\b|\bnull\b|\[object |Invalid Date/;
+/** Bidirectional overrides and isolates: they can make a label read differently from its text. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+type Action = 'refresh' | 'loadMore' | 'lineItems';
+
+interface Outcome {
+  readonly snapshot: InvoiceSnapshot;
+  readonly before: InvoiceSnapshot;
+  readonly items?: LineItemsResult;
+  readonly shown: string[];
+  readonly notices: string[];
+  readonly sleeps: readonly number[];
+  readonly maxInFlight: number;
+}
+
+interface FaultCase {
+  readonly name: string;
+  /** Added after the first (clean) refresh, before `action`. */
+  readonly faults: (ctx: { foreign: string; now: number }) => Fault[];
+  readonly action: Action;
+  /** An error the view shows (with a message matching `message`), or undefined when the load succeeds. */
+  readonly error?: ApiErrorKind;
+  readonly message?: RegExp;
+  /** How many times the action runs (default 1). */
+  readonly times?: number;
+  /** Requests the action may make at most. */
+  readonly maxRequests: number;
+  /** The token as the state gets it (default FAKE_TOKEN). */
+  readonly token?: string;
+  /** Run against the fake whose rate limit is used up. */
+  readonly lowRateLimit?: boolean;
+  readonly check?: (outcome: Outcome) => void;
+}
+
+const status = (code: number, extra: Partial<Fault> = {}): Fault => ({ kind: 'status', status: code, ...extra });
+
+const CASES: FaultCase[] = [
+  { name: '401', faults: () => [status(401)], action: 'refresh', error: 'unauthorized', message: /rejected the API token \(401/, maxRequests: 2 },
+  { name: '403', faults: () => [status(403)], action: 'refresh', error: 'forbidden', message: /billing:read/, maxRequests: 2 },
+  { name: '404', faults: () => [status(404)], action: 'refresh', error: 'notFound', message: /404 Not Found/, maxRequests: 2 },
+  {
+    name: '429 with retry-after', faults: () => [status(429, { headers: { 'retry-after': '7' } })], action: 'refresh',
+    error: 'rateLimited', message: /rate limit was reached; try again after/, maxRequests: MAX_REFRESH_REQUESTS,
+    check: ({ sleeps, notices }) => {
+      assert.ok(sleeps.length > 0 && sleeps.every((ms) => ms === 7000), `waited as retry-after says: ${sleeps.join()}`);
+      assert.match(notices[0] ?? '', /Rate limited by DigitalOcean; retrying in 7 s/);
+    },
+  },
+  {
+    name: '429 with only ratelimit-reset',
+    faults: ({ now }) => [status(429, { headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': String(Math.floor(now / 1000) + 12) } })],
+    action: 'refresh', error: 'rateLimited', message: /try again after/, maxRequests: MAX_REFRESH_REQUESTS,
+    check: ({ sleeps }) => {
+      assert.ok(sleeps[0] > 10_000 && sleeps[0] <= 12_000, `waited until the reset: ${sleeps.join()}`);
+      // Once the reset has passed, it no longer says when to come back: back off, never retry at once.
+      assert.ok(sleeps.every((ms) => ms >= 500), `no immediate retries: ${sleeps.join()}`);
+    },
+  },
+  {
+    name: 'ratelimit-remaining at 0', faults: () => [], action: 'lineItems', lowRateLimit: true, maxRequests: 5,
+    check: ({ items, maxInFlight }) => {
+      assert.ok(items?.complete, 'every page loaded');
+      assert.strictEqual(maxInFlight, 1, 'one request at a time once the quota is used up');
+    },
+  },
+  { name: '500', faults: () => [status(500)], action: 'refresh', error: 'server', message: /server error \(HTTP 500\)/, maxRequests: MAX_REFRESH_REQUESTS },
+  {
+    name: '502 with an HTML body', faults: () => [{ kind: 'html', status: 502 }], action: 'refresh', error: 'server',
+    message: /HTTP 502.*text\/html, not JSON/, maxRequests: MAX_REFRESH_REQUESTS,
+    check: ({ snapshot }) => assert.ok(!/<html|cloudflare/i.test(snapshot.error?.message ?? ''), 'no markup in the message'),
+  },
+  { name: '503', faults: () => [status(503)], action: 'refresh', error: 'server', message: /HTTP 503/, maxRequests: MAX_REFRESH_REQUESTS },
+  { name: '504', faults: () => [status(504)], action: 'refresh', error: 'server', message: /HTTP 504/, maxRequests: MAX_REFRESH_REQUESTS },
+  {
+    name: 'connection reset', faults: () => [{ kind: 'reset' }], action: 'refresh', error: 'network',
+    message: /Could not reach the DigitalOcean API at 127\.0\.0\.1:\d+ \(ECONNRESET\)/, maxRequests: MAX_REFRESH_REQUESTS,
+  },
+  { name: 'hung connection', faults: () => [{ kind: 'hang' }], action: 'refresh', error: 'timeout', message: /did not answer within/, maxRequests: 2 },
+  {
+    name: 'slow drip of bytes', faults: () => [{ kind: 'drip', dripMs: 300, dripBytes: 8 }], action: 'refresh', error: 'timeout',
+    message: /did not answer within/, maxRequests: 2,
+  },
+  { name: 'truncated JSON', faults: () => [{ kind: 'truncated' }], action: 'refresh', error: 'invalidResponse', message: /invalid response \(HTTP 200, application\/json[^)]*\): the JSON could not be read/, maxRequests: 2 },
+  { name: 'wrong content type', faults: () => [{ kind: 'wrongContentType' }], action: 'refresh', error: 'invalidResponse', message: /text\/plain\) instead of JSON/, maxRequests: 2 },
+  {
+    name: 'missing fields', faults: () => [{ kind: 'missingFields', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => {
+      assert.strictEqual(snapshot.invoices.length, PAGE_SIZE, 'every invoice kept');
+      assert.ok(snapshot.invoices.some((invoice) => invoice.amount === '') && snapshot.invoices.some((invoice) => invoice.period === ''));
+      assert.ok(shownInvoices(snapshot).some((text) => text.includes('—')), 'a dash for what is missing');
+    },
+  },
+  {
+    name: 'null and non-numeric amounts', faults: () => [{ kind: 'badAmounts', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => {
+      const amounts = snapshot.invoices.map((invoice) => formatAmount(invoice.amount, 'en'));
+      assert.ok(amounts.includes('—') && amounts.includes('abc') && amounts.some((amount) => amount.startsWith('$')), amounts.join());
+    },
+  },
+  {
+    name: 'a 20-digit amount', faults: () => [{ kind: 'hugeAmount', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => {
+      assert.strictEqual(snapshot.invoices[0].amount, HUGE_AMOUNT);
+      assert.strictEqual(formatAmount(snapshot.invoices[0].amount, 'en'), '$12,345,678,901,234,567,890.12', 'exact, no float rounding');
+    },
+  },
+  {
+    name: 'a period that is not YYYY-MM', faults: () => [{ kind: 'badPeriod', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => {
+      const labels = snapshot.invoices.map((invoice) => formatPeriod(invoice.period, 'en'));
+      assert.ok(labels.some((label) => /^\d{4}\/\d{2}$/.test(label)) && labels.some((label) => /^[A-Z][a-z]+$/.test(label)), labels.join());
+    },
+  },
+  {
+    name: 'unicode and right-to-left text in descriptions', faults: () => [{ kind: 'unicode' }], action: 'lineItems', maxRequests: 5,
+    check: ({ items, shown }) => {
+      assert.ok(items?.complete);
+      const text = shown.join('\n');
+      for (const sample of ['🚀🔥 👩‍💻 web', '東京サーバー', 'خادم الويب الرئيسي', 'שרת גיבוי ראשי', 'cafe\u0301']) {
+        assert.ok(text.includes(sample), `kept as sent: ${sample}`);
+      }
+      assert.ok(!BIDI_CONTROLS.test(text), 'no bidi override reaches a label: "invoice\\u202Efdp.exe" must not read as "invoiceexe.pdf"');
+    },
+  },
+  {
+    name: 'a next link to a foreign host', faults: ({ foreign }) => [{ kind: 'foreignNext', origin: foreign, path: INVOICES, times: 1 }],
+    action: 'loadMore', times: 2, maxRequests: 2,
+    check: ({ snapshot, before }) => assert.strictEqual(snapshot.invoices.length, before.invoices.length + 2 * PAGE_SIZE, 'pages 2 and 3 came from the configured API'),
+  },
+  {
+    name: 'a next link that does not advance', faults: () => [{ kind: 'stuckNext', path: INVOICES }], action: 'loadMore', maxRequests: 1,
+    check: ({ snapshot }) => {
+      assert.match(snapshot.pagingProblem ?? '', /does not advance \(page 2 links to page 2\); loading stopped/);
+      assert.strictEqual(snapshot.next, undefined, 'no further Load more');
+    },
+  },
+  {
+    name: 'a page repeating the invoices of the previous one', faults: () => [{ kind: 'repeatPage', path: INVOICES }], action: 'loadMore', maxRequests: 1,
+    check: ({ snapshot, before }) => {
+      assert.deepStrictEqual(snapshot.invoices, before.invoices, 'nothing counted twice');
+      assert.match(snapshot.pagingProblem ?? '', /no new invoices; loading stopped/);
+      assert.strictEqual(snapshot.next, undefined);
+    },
+  },
+  {
+    name: 'a token with surrounding whitespace', token: `  ${FAKE_TOKEN} `, faults: () => [], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => assert.strictEqual(snapshot.invoices.length, PAGE_SIZE),
+  },
+  {
+    name: 'a token with a trailing newline', token: `${FAKE_TOKEN}\r\n`, faults: () => [], action: 'refresh', maxRequests: 2,
+    check: ({ snapshot }) => assert.strictEqual(snapshot.invoices.length, PAGE_SIZE),
+  },
+];
+
+/** What the tree would show for the invoices: labels, descriptions and tooltip values. */
+function shownInvoices(snapshot: InvoiceSnapshot): string[] {
+  const invoice = (value: Invoice, inProgress: boolean) => [
+    formatPeriod(value.period, 'en'), formatAmount(value.amount, 'en'), value.period, value.invoiceId, value.invoiceUuid,
+    formatDateTime(value.updatedAt, 'en') ?? '', inProgress ? 'in progress' : '',
+  ];
+  return [
+    ...snapshot.invoices.flatMap((value) => invoice(value, false)),
+    ...(snapshot.preview ? invoice(snapshot.preview, true) : []),
+  ];
+}
+
+/** Everything the views would show: tree rows, status bar and error rows. */
+function shownText(snapshot: InvoiceSnapshot, items?: LineItemsResult): string[] {
+  const balance = snapshot.balance;
+  const lines = [
+    ...shownInvoices(snapshot),
+    snapshot.error?.message ?? '', snapshot.balanceError?.message ?? '', snapshot.pagingProblem ?? '', snapshot.retryNotice ?? '',
+    ...(balance ? [balance.monthToDateBalance, balance.monthToDateUsage, balance.accountBalance].map((amount) => formatAmount(amount, 'en')) : []),
+  ];
+  if (items) {
+    const grouped = groupByProduct(items.items);
+    lines.push(...items.problems, ...items.failed.map((failure) => failure.message));
+    for (const group of grouped.groups) {
+      lines.push(group.product || '(no product)', formatCents(group.subtotalCents, 'en'));
+    }
+    for (const item of items.items) {
+      // The label, then what the tooltip adds.
+      lines.push(item.description || item.groupDescription || item.product || '(no description)', formatAmount(item.amount, 'en'));
+      lines.push(item.product, item.description, item.groupDescription, item.projectName);
+    }
+  }
+  return lines.filter((line) => line !== '');
+}
+
+describe('fault and security matrix', function () {
+  this.timeout(30_000);
+  let api: FakeDoApi;
+  let lowRate: FakeDoApi;
+  /** Stands in for any other host: nothing may ever reach it. */
+  let foreign: FakeDoApi;
+  const tally = { tried: 0, passed: 0, leaks: 0 };
+
+  before(async () => {
+    // Small line-item invoices keep the matrix fast; pages work the same at any size.
+    api = new FakeDoApi({ largeInvoiceItems: 900 });
+    lowRate = new FakeDoApi({ largeInvoiceItems: 900, rateLimit: 1 });
+    foreign = new FakeDoApi();
+    await Promise.all([api.start(), lowRate.start(), foreign.start()]);
+  });
+  after(async () => {
+    await Promise.all([api.close(), lowRate.close(), foreign.close()]);
+    // One line for the whole matrix (not "N passed, N failed": that is npm test's final line).
+    console.log(`fault matrix: ${tally.tried} faults tried, ${tally.passed} passed, ${tally.leaks} token leaks found`);
+  });
+  beforeEach(() => {
+    api.reset();
+    lowRate.reset();
+    foreign.reset();
+  });
+  afterEach(function () {
+    tally.passed += this.currentTest?.state === 'passed' ? 1 : 0;
+  });
+
+  for (const fault of CASES) {
+    it(fault.name, async () => {
+      tally.tried++;
+      const server = fault.lowRateLimit ? lowRate : api;
+      const urls: string[] = [];
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const fetch: Fetch = async (url, init) => {
+        urls.push(url);
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+        try {
+          return await nodeFetch(url, init);
+        } finally {
+          inFlight--;
+        }
+      };
+      const harness = makeClient(server.url, { fetch, timeoutMs: TIMEOUT_MS });
+      const store = memoryStore();
+      const state = new InvoiceState({ client: harness.client, cache: new InvoiceCache(store), logger: harness.logger, pageSize: () => PAGE_SIZE });
+      const notices: string[] = [];
+      const messages: string[] = [];
+      state.onDidChange((snapshot) => {
+        notices.push(...(snapshot.retryNotice ? [snapshot.retryNotice] : []));
+        messages.push(...[snapshot.error?.message, snapshot.balanceError?.message, snapshot.pagingProblem].filter((m): m is string => !!m));
+      });
+      const token = fault.token ?? FAKE_TOKEN;
+
+      // The data already shown: a clean first page, the preview and the balance.
+      state.setToken(token);
+      await state.refresh();
+      const before = state.snapshot;
+      assert.strictEqual(before.error, undefined, before.error?.message);
+      assert.ok(before.invoices.length > 0 && before.preview && before.balance, 'first page shown');
+      server.clearRequests();
+      urls.length = 0;
+      maxInFlight = 0;
+      fault.faults({ foreign: foreign.url, now: harness.clock.now() }).forEach((f) => server.addFault(f));
+
+      let items: LineItemsResult | undefined;
+      if (fault.action === 'refresh') {
+        await state.refresh();
+      } else if (fault.action === 'loadMore') {
+        for (let n = 0; n < (fault.times ?? 1); n++) {
+          await state.loadMore();
+        }
+      } else {
+        const large = server.data.invoices[0].invoice_uuid;
+        items = await loadLineItems(large, { client: harness.client, call: { token } });
+      }
+      const snapshot = state.snapshot;
+      const shown = shownText(snapshot, items);
+      const outcome: Outcome = { snapshot, before, items, shown, notices, sleeps: harness.clock.sleeps, maxInFlight };
+
+      // No leak: checked first and counted, whatever else fails.
+      const bare = token.trim();
+      const places: Record<string, string> = {
+        'log lines': harness.sink.lines.join('\n'),
+        'recent log lines': harness.logger.recentLines.join('\n'),
+        globalState: JSON.stringify([...store.values]),
+        'error messages': [...messages, ...notices].join('\n'),
+        'view text': shown.join('\n'),
+      };
+      const leaked = Object.entries(places).filter(([, text]) => text.includes(bare) || text.includes(bare.slice(7, 30)));
+      tally.leaks += leaked.length;
+      assert.deepStrictEqual(leaked.map(([where]) => where), [], 'the token appears in');
+
+      // Only the configured API was asked; the foreign host never.
+      assert.ok(urls.every((url) => url.startsWith(`${server.url}/`)), urls.filter((url) => !url.startsWith(server.url)).join());
+      assert.strictEqual(foreign.requests.length, 0, 'requests to the foreign host');
+      assert.ok(server.requests.length <= fault.maxRequests, `${server.requests.length} requests, at most ${fault.maxRequests}`);
+      assert.ok(server.requests.every((request) => request.authorization === `Bearer ${bare}`), 'the token is sent trimmed');
+
+      // A clear message, and what was shown before stays.
+      assert.strictEqual(snapshot.activity, undefined, 'nothing left spinning');
+      assert.strictEqual(snapshot.retryNotice, undefined);
+      if (fault.error) {
+        assert.strictEqual(snapshot.error?.kind, fault.error, snapshot.error?.message);
+        assert.match(snapshot.error.message, fault.message ?? /./);
+        assert.deepStrictEqual(snapshot.invoices, before.invoices, 'invoices kept');
+        assert.deepStrictEqual(snapshot.preview, before.preview, 'month to date kept');
+        assert.deepStrictEqual(snapshot.balance, before.balance, 'balance kept');
+        const cached = new InvoiceCache(store).read(store.get<string>('digitaloceanInvoices.lastAccount') ?? '');
+        assert.deepStrictEqual(cached?.invoices, JSON.parse(JSON.stringify(before.invoices)), 'cache kept');
+      } else {
+        assert.strictEqual(snapshot.error, undefined, snapshot.error?.message);
+        assert.ok(snapshot.invoices.length >= before.invoices.length, 'nothing dropped');
+      }
+      const garbled = shown.filter((text) => GARBLED.test(text));
+      assert.deepStrictEqual(garbled, [], 'unreadable text shown');
+      fault.check?.(outcome);
+      state.dispose();
+    });
+  }
+});
