@@ -1,19 +1,16 @@
 import * as vscode from 'vscode';
 import { Balance, Invoice, InvoiceItem } from '../api/types';
 import { ProductGroup } from '../state/itemGroups';
-import { ShownError } from '../state/invoiceState';
 import { formatAmount } from '../util/money';
 import { formatDateTime, formatPeriod } from '../util/period';
 import { l10n } from '../util/l10n';
 import { COMMANDS } from '../commands/ids';
+import { ListNode } from './listNodes';
 
 /** The kinds of rows in the invoices view. */
 export type InvoiceNode =
+  | ListNode
   | { readonly kind: 'invoice'; readonly invoice: Invoice; readonly inProgress: boolean }
-  | { readonly kind: 'loadMore'; readonly loaded: number; readonly total?: number; readonly loading: boolean }
-  | { readonly kind: 'error'; readonly error: ShownError }
-  | { readonly kind: 'notice'; readonly message: string; readonly icon: string; readonly id?: string }
-  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string; readonly args?: unknown[] }
   | { readonly kind: 'balance'; readonly balance: Balance; readonly stale: boolean }
   | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
   | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
@@ -60,55 +57,7 @@ function invoiceTooltip(invoice: Invoice, inProgress: boolean, locale: string): 
   return tooltip;
 }
 
-export function loadMoreTreeItem(node: Extract<InvoiceNode, { kind: 'loadMore' }>): vscode.TreeItem {
-  if (node.loading) {
-    const item = new vscode.TreeItem(l10n.t('Loading…'));
-    item.iconPath = new vscode.ThemeIcon('loading~spin');
-    item.contextValue = 'loadingMore';
-    item.id = 'loadMore';
-    return item;
-  }
-  const item = new vscode.TreeItem(l10n.t('Load more…'));
-  item.id = 'loadMore';
-  item.description = node.total !== undefined ? l10n.t('{0} of {1} loaded', node.loaded, node.total) : l10n.t('{0} loaded', node.loaded);
-  item.iconPath = new vscode.ThemeIcon('more');
-  item.contextValue = 'loadMore';
-  item.command = { command: COMMANDS.loadMore, title: l10n.t('Load More Invoices') };
-  return item;
-}
-
-export function errorTreeItem(error: ShownError): vscode.TreeItem {
-  const item = new vscode.TreeItem(error.message, vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `error:${error.kind}`;
-  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.tooltip = error.message;
-  item.contextValue = `error.${error.kind}`;
-  return item;
-}
-
-/** The actions an error offers, most useful first. */
-export function errorActions(error: ShownError): InvoiceNode[] {
-  const parentId = `error:${error.kind}`;
-  const retry: InvoiceNode = { kind: 'action', label: l10n.t('Retry'), command: COMMANDS.refresh, icon: 'refresh', parentId };
-  const setToken: InvoiceNode = { kind: 'action', label: l10n.t('Set API Token'), command: COMMANDS.setToken, icon: 'key', parentId };
-  const showLog: InvoiceNode = { kind: 'action', label: l10n.t('Show Log'), command: COMMANDS.showLog, icon: 'output', parentId };
-  return error.kind === 'unauthorized' || error.kind === 'forbidden' ? [setToken, retry, showLog] : [retry, showLog];
-}
-
-export function actionTreeItem(node: Extract<InvoiceNode, { kind: 'action' }>): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.label);
-  item.id = `${node.parentId}/${node.command}`;
-  item.iconPath = new vscode.ThemeIcon(node.icon);
-  item.command = { command: node.command, title: node.label, arguments: node.args };
-  item.contextValue = 'action';
-  return item;
-}
-
-export function noticeTreeItem(node: Extract<InvoiceNode, { kind: 'notice' }>): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.message);
-  item.id = node.id ?? `notice:${node.icon}`;
-  item.iconPath = new vscode.ThemeIcon(node.icon);
-  item.tooltip = node.message;
-  item.contextValue = 'notice';
-  return item;
+/** What the invoices' "Load more…" row runs. */
+export function loadMoreInvoicesCommand(): vscode.Command {
+  return { command: COMMANDS.loadMore, title: l10n.t('Load More Invoices') };
 }

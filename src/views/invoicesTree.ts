@@ -4,8 +4,9 @@ import { LineItemsStore } from '../state/lineItemsStore';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import {
-  InvoiceNode, actionTreeItem, errorActions, errorTreeItem, invoiceTreeItem, itemsKeyOf, loadMoreTreeItem, noticeTreeItem,
+  InvoiceNode, invoiceTreeItem, itemsKeyOf, loadMoreInvoicesCommand,
 } from './invoiceNodes';
+import { errorActions, listRows, listTreeItem } from './listNodes';
 import {
   ITEMS_STEP, balanceTreeItem, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
   lineItemTreeItem, moreItemsTreeItem,
@@ -71,13 +72,10 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'invoice':
         return invoiceTreeItem(node.invoice, node.inProgress, this.locale);
       case 'loadMore':
-        return loadMoreTreeItem(node);
       case 'error':
-        return errorTreeItem(node.error);
       case 'notice':
-        return noticeTreeItem(node);
       case 'action':
-        return actionTreeItem(node);
+        return listTreeItem(node, loadMoreInvoicesCommand());
       case 'balance':
         return balanceTreeItem(node.balance, node.stale, this.locale);
       case 'itemsIncomplete':
@@ -93,35 +91,18 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
 }
 
 export function topLevelNodes(snapshot: InvoiceSnapshot): InvoiceNode[] {
-  if (!snapshot.hasToken) {
-    // Empty on purpose: the welcome view explains how to set a token.
-    return [];
-  }
-  const nodes: InvoiceNode[] = [];
-  if (snapshot.retryNotice) {
-    nodes.push({ kind: 'notice', message: snapshot.retryNotice, icon: 'watch' });
-  }
-  if (snapshot.error) {
-    nodes.push({ kind: 'error', error: snapshot.error });
-  }
+  const body: InvoiceNode[] = [];
   if (snapshot.balance) {
-    nodes.push({ kind: 'balance', balance: snapshot.balance, stale: snapshot.stale });
+    body.push({ kind: 'balance', balance: snapshot.balance, stale: snapshot.stale });
   }
   if (snapshot.preview) {
-    nodes.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });
+    body.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });
   }
   for (const invoice of snapshot.invoices) {
-    nodes.push({ kind: 'invoice', invoice, inProgress: false });
+    body.push({ kind: 'invoice', invoice, inProgress: false });
   }
-  if (snapshot.next) {
-    nodes.push({ kind: 'loadMore', loaded: snapshot.invoices.length, total: snapshot.total, loading: snapshot.activity === 'loadingMore' });
-  } else if (snapshot.pagingProblem) {
-    nodes.push({ kind: 'notice', message: snapshot.pagingProblem, icon: 'warning' });
-  }
-  if (nodes.length === 0 && snapshot.activity === 'refreshing') {
-    nodes.push({ kind: 'notice', message: l10n.t('Loading invoices…'), icon: 'loading~spin' });
-  } else if (nodes.length === 0 && snapshot.fetchedAt !== undefined) {
-    nodes.push({ kind: 'notice', message: l10n.t('This account has no invoices yet.'), icon: 'info' });
-  }
-  return nodes;
+  return listRows(snapshot, snapshot.invoices.length, body, {
+    loading: l10n.t('Loading invoices…'),
+    empty: l10n.t('This account has no invoices yet.'),
+  });
 }

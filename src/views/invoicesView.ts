@@ -2,27 +2,27 @@ import * as vscode from 'vscode';
 import { COMMANDS, HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../commands/ids';
 import { InvoiceSnapshot, InvoiceState } from '../state/invoiceState';
 import { DisposableOwner } from '../util/disposable';
-import { l10n } from '../util/l10n';
-import { formatDateTime } from '../util/period';
 import { LineItemsStore } from '../state/lineItemsStore';
 import { InvoiceNode, itemsKeyOf } from './invoiceNodes';
 import { InvoicesTreeProvider } from './invoicesTree';
+import { ListViewStatus } from './listViewStatus';
 
 /** The invoices tree view: its rows, the stale-data message, progress and welcome context. */
 export class InvoicesView extends DisposableOwner {
   readonly provider: InvoicesTreeProvider;
   readonly treeView: vscode.TreeView<InvoiceNode>;
-  private progressDone: (() => void) | undefined;
+  private readonly status: ListViewStatus;
   private hasToken: boolean | undefined;
 
   constructor(
     state: InvoiceState,
     lineItems: LineItemsStore,
-    private readonly locale: string,
+    locale: string,
   ) {
     super();
     this.provider = this.register(new InvoicesTreeProvider(state, lineItems, locale));
     this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.status = this.register(new ListViewStatus(this.treeView, INVOICES_VIEW_ID, locale));
     let wasRefreshing = false;
     this.register(state.onDidChange((snapshot) => {
       const refreshing = snapshot.activity === 'refreshing';
@@ -39,7 +39,6 @@ export class InvoicesView extends DisposableOwner {
         lineItems.cancel(key);
       }
     }));
-    this.register({ dispose: () => this.progressDone?.() });
     this.render(state.snapshot);
   }
 
@@ -63,22 +62,6 @@ export class InvoicesView extends DisposableOwner {
       this.hasToken = snapshot.hasToken;
       void vscode.commands.executeCommand('setContext', HAS_TOKEN_CONTEXT, snapshot.hasToken);
     }
-    this.treeView.message = snapshot.stale && snapshot.fetchedAt !== undefined
-      ? l10n.t('Showing data from {0}; not refreshed yet.', formatDateTime(snapshot.fetchedAt, this.locale))
-      : undefined;
-    this.showProgress(snapshot.activity !== undefined);
-  }
-
-  /** Progress in the view itself while anything loads (not a notification). */
-  private showProgress(busy: boolean): void {
-    if (busy && !this.progressDone) {
-      void vscode.window.withProgress({ location: { viewId: INVOICES_VIEW_ID } }, () =>
-        new Promise<void>((resolve) => {
-          this.progressDone = resolve;
-        }));
-    } else if (!busy && this.progressDone) {
-      this.progressDone();
-      this.progressDone = undefined;
-    }
+    this.status.render(snapshot);
   }
 }
