@@ -11,6 +11,7 @@ import { saveToken, clearToken } from './commands/tokenCommands';
 import { affects, readSettings } from './config';
 import { ActiveAccountFollower } from './state/activeAccount';
 import { AutoRefresh } from './state/autoRefresh';
+import { BillingHistoryState } from './state/billingHistoryState';
 import { InvoiceCache } from './state/cache';
 import { InvoiceState } from './state/invoiceState';
 import { LineItemsStore } from './state/lineItemsStore';
@@ -18,6 +19,8 @@ import { l10n } from './util/l10n';
 import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
 import { InvoicesView } from './views/invoicesView';
+import { BillingHistoryView } from './views/billingHistoryView';
+import { revealInvoice } from './views/revealInvoice';
 import { BudgetNotifier } from './views/budgetNotifier';
 import { SpendChartPanel } from './views/spendChart/spendChartPanel';
 import { MonthToDateStatusBar } from './views/statusBar';
@@ -26,6 +29,8 @@ import { MonthToDateStatusBar } from './views/statusBar';
 export interface TestApi {
   readonly state: InvoiceState;
   readonly view: InvoicesView;
+  readonly history: BillingHistoryState;
+  readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
   readonly logger: Logger;
   readonly accounts: Accounts;
@@ -62,9 +67,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tokenStore = own(new TokenStore(context.secrets));
   const state = new InvoiceState({ client, cache: new InvoiceCache(context.globalState), logger, pageSize: () => settings.pageSize });
   own({ dispose: () => state.dispose() });
+  const history = new BillingHistoryState({ client, store: context.globalState, logger, pageSize: () => settings.pageSize });
+  own({ dispose: () => history.dispose() });
+  own(history.follow(state));
+  const refreshAll = (options?: { supersede?: boolean }) => Promise.all([state.refresh(options), history.refresh(options)]).then(() => undefined);
   const lineItems = new LineItemsStore(client, logger);
   own({ dispose: () => lineItems.dispose() });
   const view = own(new InvoicesView(state, lineItems, locale));
+  const historyView = own(new BillingHistoryView(history, locale, (invoiceUuid) => revealInvoice(invoiceUuid, state, view)));
   const accounts = new Accounts(context.globalState, tokenStore);
   const statusBar = own(new MonthToDateStatusBar(state, locale, {
     budget: () => settings.budget,
@@ -73,8 +83,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   own(new BudgetNotifier({
     store: context.globalState, state, statusBar, locale, budget: () => settings.budget, accountId: () => accounts.active.id,
   }));
-  const autoRefresh = own(new AutoRefresh(() => void state.refresh()));
-  const deps = { accounts, state, client, logger, pageSize: () => settings.pageSize };
+  const autoRefresh = own(new AutoRefresh(() => void refreshAll()));
+  const deps = { accounts, state, client, logger, pageSize: () => settings.pageSize, refreshAll };
   for (const command of registerCommands(deps)) {
     own(command);
   }
@@ -94,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       void vscode.window.showErrorMessage(settings.apiUrl.message);
     }
     if (affects(event, 'apiUrl') || affects(event, 'pageSize')) {
-      void state.refresh({ supersede: true });
+      void refreshAll({ supersede: true });
     }
     if (affects(event, 'budget')) {
       statusBar.render();
@@ -105,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   }));
 
   state.showLastKnown();
+  history.showLastKnown();
   autoRefresh.schedule(settings.refreshIntervalMinutes);
   // The first request starts after activation has returned.
   setTimeout(() => void activeAccount.follow(), 0);
@@ -115,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     return undefined;
   }
   return {
-    state, view, statusBar, logger, activationMs, accounts,
+    state, view, history, historyView, statusBar, logger, activationMs, accounts,
     secrets: context.secrets,
     globalState: context.globalState,
     setToken: (token) => saveToken(token, deps),

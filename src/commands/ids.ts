@@ -19,9 +19,12 @@ export const COMMANDS = {
   downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',
   copyInvoiceId: 'digitaloceanInvoices.copyInvoiceId',
   copyInvoiceUuid: 'digitaloceanInvoices.copyInvoiceUuid',
+  loadMoreBillingHistory: 'digitaloceanInvoices.loadMoreBillingHistory',
+  revealInvoice: 'digitaloceanInvoices.revealInvoice',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
 export const INVOICES_VIEW_ID = 'digitaloceanInvoices.invoices';
+export const BILLING_HISTORY_VIEW_ID = 'digitaloceanInvoices.billingHistory';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
 export const HAS_TOKEN_CONTEXT = 'digitaloceanInvoices.hasToken';

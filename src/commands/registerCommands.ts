@@ -10,12 +10,14 @@ const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 export interface CommandDeps extends TokenCommandDeps {
   readonly state: InvoiceState;
   readonly logger: Logger;
+  /** Refreshes every list (invoices and billing history). */
+  readonly refreshAll: () => Promise<void>;
 }
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const register = (id: string, run: () => unknown) => vscode.commands.registerCommand(id, run);
   return [
-    register(COMMANDS.refresh, () => deps.state.refresh()),
+    register(COMMANDS.refresh, () => deps.refreshAll()),
     register(COMMANDS.loadMore, () => deps.state.loadMore()),
     register(COMMANDS.setToken, () => promptForToken(deps)),
     register(COMMANDS.clearToken, () => clearToken(deps)),

@@ -47,3 +47,19 @@ export function formatDateTime(value: string | number | undefined, locale: strin
     return date.toISOString();
   }
 }
+
+/**
+ * The calendar date of a date-time ("Jun 1, 2018"), in UTC as DigitalOcean dates billing
+ * events; the raw text when it is not a date, "—" when empty.
+ */
+export function formatDate(value: string | undefined, locale: string): string {
+  const date = new Date(value ?? '');
+  if (!value || Number.isNaN(date.getTime())) {
+    return value?.trim() ? value : '—';
+  }
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+}
