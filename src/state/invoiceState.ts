@@ -1,11 +1,10 @@
 import { DigitalOceanClient } from '../api/client';
 import { CallOptions } from '../api/http';
 import { Balance, Invoice, InvoicesPage } from '../api/types';
-import { Logger } from '../util/logger';
 import { l10n } from '../util/l10n';
 import { Emitter } from '../util/event';
 import { InvoiceCache } from './cache';
-import { ListCache, ListPage, ListSnapshot, ListStatus, PagedListState, ShownError, shownError } from './pagedList';
+import { ListCache, ListEnvironment, ListPage, ListSnapshot, ListStatus, PagedListState, ShownError, shownError } from './pagedList';
 
 export type { ShownError } from './pagedList';
 
@@ -19,12 +18,9 @@ export interface InvoiceSnapshot extends ListStatus {
   readonly balanceError?: ShownError;
 }
 
-export interface InvoiceStateOptions {
+export interface InvoiceStateOptions extends ListEnvironment {
   readonly client: DigitalOceanClient;
   readonly cache: InvoiceCache;
-  readonly logger: Logger;
-  readonly pageSize: () => number;
-  readonly now?: () => number;
 }
 
 /** What the invoices list holds beside the invoices. */

@@ -61,7 +61,14 @@ export interface ListCache<Item, Extra> {
   remove(account: string): Promise<void>;
 }
 
-export interface PagedListOptions<Item, Extra> {
+/** What every list state is given from outside. */
+export interface ListEnvironment {
+  readonly logger: Logger;
+  readonly pageSize: () => number;
+  readonly now?: () => number;
+}
+
+export interface PagedListOptions<Item, Extra> extends ListEnvironment {
   readonly fetchPage: (page: PageRef, call: CallOptions) => Promise<ListPage<Item, Extra>>;
   /** Fetched with every refresh, in parallel with page 1; reports its own failure in the extra. */
   readonly fetchAlongside?: (call: CallOptions) => Promise<Partial<Extra>>;
@@ -72,9 +79,6 @@ export interface PagedListOptions<Item, Extra> {
   /** What the list holds, for the log ("invoices"). */
   readonly what: string;
   readonly cache: ListCache<Item, Extra>;
-  readonly logger: Logger;
-  readonly pageSize: () => number;
-  readonly now?: () => number;
 }
 
 interface Operation {
