@@ -1,3 +1,5 @@
+import { l10n } from '../util/l10n';
+
 export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
@@ -32,7 +34,7 @@ export class ApiError extends Error {
 
   /** The message with the API's request id, for support tickets. */
   get fullMessage(): string {
-    return this.requestId ? `${this.message} (request id ${this.requestId})` : this.message;
+    return this.requestId ? l10n.t('{0} (request id {1})', this.message, this.requestId) : this.message;
   }
 }
 
