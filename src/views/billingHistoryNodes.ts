@@ -5,6 +5,7 @@ import { BillingHistorySnapshot, entryKey } from '../state/billingHistoryState';
 import { l10n } from '../util/l10n';
 import { formatAmount } from '../util/money';
 import { formatDate, formatDateTime } from '../util/period';
+import { entrySummary, entryTypeLabel } from './billingHistoryText';
 import { ListNode, detailsTooltip, listRows } from './listNodes';
 
 /** The kinds of rows in the billing history view. */
@@ -18,23 +19,6 @@ export function billingHistoryRows(snapshot: BillingHistorySnapshot): BillingHis
   });
 }
 
-/** The entry types of the API (billing_history.yml), in the display language; others as sent. */
-export function entryTypeLabel(type: string): string {
-  const labels: Record<string, string> = {
-    ACHFailure: l10n.t('ACH failure'),
-    Adjustment: l10n.t('Adjustment'),
-    AttemptFailed: l10n.t('Payment attempt failed'),
-    Chargeback: l10n.t('Chargeback'),
-    Credit: l10n.t('Credit'),
-    CreditExpiration: l10n.t('Credit expiration'),
-    Invoice: l10n.t('Invoice'),
-    Payment: l10n.t('Payment'),
-    Refund: l10n.t('Refund'),
-    Reversal: l10n.t('Reversal'),
-  };
-  return Object.hasOwn(labels, type) ? labels[type] : type || '—';
-}
-
 const ICONS: Record<string, string> = {
   Invoice: 'file-text', Payment: 'credit-card', Credit: 'gift', Adjustment: 'diff', Refund: 'reply',
   ACHFailure: 'warning', AttemptFailed: 'warning', Chargeback: 'warning', Reversal: 'warning', CreditExpiration: 'history',
@@ -44,9 +28,7 @@ const ICONS: Record<string, string> = {
 export function entryTreeItem(entry: BillingHistoryEntry, locale: string): vscode.TreeItem {
   const item = new vscode.TreeItem(formatDate(entry.date, locale));
   item.id = `entry:${entryKey(entry)}`;
-  const amount = formatAmount(entry.amount, locale);
-  const type = entryTypeLabel(entry.type);
-  item.description = entry.description ? l10n.t('{0} · {1} · {2}', amount, type, entry.description) : l10n.t('{0} · {1}', amount, type);
+  item.description = entrySummary(entry, locale);
   item.iconPath = new vscode.ThemeIcon(Object.hasOwn(ICONS, entry.type) ? ICONS[entry.type] : 'circle-outline');
   item.contextValue = entry.invoiceUuid ? 'billingHistoryEntry.invoice' : 'billingHistoryEntry';
   item.tooltip = entryTooltip(entry, locale);
