@@ -10,8 +10,6 @@ import { runMain } from '../host/proc';
 import { startVscodeServer } from '../host/vscode-server';
 import { openWorkbench } from '../host/workbench';
 
-const PROBE_LINE_PREFIX = '[bench-activation] ';
-
 export interface ActivationSample {
   readonly id: string;
   /** The extension's own performance.now() around activate()'s body. */
@@ -41,15 +39,19 @@ export function writeEmptyExtension(dir: string): void {
 async function sample(extensionDir: string): Promise<ActivationSample> {
   const server = await startVscodeServer({ label: 'bench', settings: { 'digitaloceanInvoices.apiUrl': 'http://127.0.0.1:9' } });
   let result: ActivationSample | undefined;
+  const lines: string[] = [];
   try {
     const workbench = await openWorkbench({
       serverUrl: server.url,
       folder: server.workspaceDir,
       extensionDevelopmentPath: extensionDir,
       extensionTestsPath: path.join(outDir, 'test', 'bench', 'activationProbe.js'),
-      onLog: (_type, line) => {
-        if (line.startsWith(PROBE_LINE_PREFIX)) {
-          result = JSON.parse(line.slice(PROBE_LINE_PREFIX.length)) as ActivationSample;
+      onLog: (type, line) => {
+        lines.push(`[${type}] ${line}`);
+        // The workbench reformats the host's console arguments: look for the JSON itself.
+        const json = /\{"id":.*"wasActive":(true|false)\}/.exec(line);
+        if (json) {
+          result = JSON.parse(json[0]) as ActivationSample;
         }
       },
     });
@@ -65,7 +67,7 @@ async function sample(extensionDir: string): Promise<ActivationSample> {
     await server.stop();
   }
   if (!result) {
-    throw new Error(`no activation figure from ${extensionDir}`);
+    throw new Error(`no activation figure from ${extensionDir}; the workbench logged:\n${lines.slice(-30).join('\n')}`);
   }
   return result;
 }
