@@ -204,11 +204,14 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       .then(([page, extra]) => (controller.signal.aborted ? undefined : this.applyFirstPage(page, extra))));
   }
 
-  /** Appends the next page. Does nothing while anything is loading or when there is none. */
+  /**
+   * Appends the next page. Does nothing while anything is loading (but settles when that load
+   * has, so `while (next) await loadMore()` cannot spin) or when there is none.
+   */
   loadMore(): Promise<void> {
     const next = this.current.next;
     if (!this.token || !next || this.refreshing || this.loadingMore) {
-      return this.loadingMore?.promise ?? Promise.resolve();
+      return this.loadingMore?.promise ?? this.refreshing?.promise ?? Promise.resolve();
     }
     const token = this.token;
     const controller = new AbortController();
