@@ -1,6 +1,7 @@
 // Runs the integration suite (out/test/integration/index.js) inside the extension host of a
 // real VS Code server, driven from headless Chromium. Expects `dist/` and `out/` built.
 // Usage: node out/test/host/run-integration.js   (DOI_INTEGRATION_TIMEOUT_MS, default 10 min)
+// In German: DOI_DISPLAY_LANGUAGE=de DOI_TEST_GREP=German node out/test/host/run-integration.js
 //
 // The suite reaches the fake DigitalOcean API through process.env.DO_FAKE_API_URL (set on the
 // server process; the extension hosts it starts inherit its environment) and the extension
@@ -68,6 +69,7 @@ export async function runIntegration(): Promise<number> {
       folder: server.workspaceDir,
       extensionDevelopmentPath: projectRoot,
       extensionTestsPath: testsIndex,
+      displayLanguage: process.env.DOI_DISPLAY_LANGUAGE || undefined,
       onLog: (type, line) => {
         if (line.startsWith(MOCHA_LINE_PREFIX)) {
           console.log(line.slice(MOCHA_LINE_PREFIX.length));

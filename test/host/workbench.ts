@@ -28,6 +28,13 @@ export interface WorkbenchOptions {
   /** Receives every workbench log line (console-style arguments already formatted). */
   onLog?: (type: string, line: string) => void;
   viewport?: { width: number; height: number };
+  /**
+   * VS Code's display language for the page, e.g. "de". Without a language pack the server
+   * serves English NLS and no language, so it is set where the workbench reads it
+   * (globalThis._VSCODE_NLS_LANGUAGE); extension hosts then get it as vscode.env.language
+   * and load the extension's l10n/bundle.l10n.<language>.json. The workbench's own UI stays English.
+   */
+  displayLanguage?: string;
 }
 
 export interface Workbench {
@@ -72,6 +79,11 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       options.onLog?.(String(type), util.format(...(Array.isArray(args) ? args : [args])));
     });
+    if (options.displayLanguage) {
+      await page.addInitScript((language) => {
+        (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE = language;
+      }, options.displayLanguage);
+    }
     await page.goto(workbenchUrl(options));
     return { browser, page, exitCode, close };
   } catch (error) {

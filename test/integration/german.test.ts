@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { formatAmount } from '../../src/util/money';
+import { formatPeriod } from '../../src/util/period';
+import { EXTENSION_ID, rows, setSetting, useFakeApiSession, waitFor } from './support';
+
+// Only in a host started with the display language German (the other suites expect English):
+//   DOI_DISPLAY_LANGUAGE=de DOI_TEST_GREP=German node out/test/host/run-integration.js
+if (process.env.DOI_DISPLAY_LANGUAGE === 'de') {
+  describe('German display language in the extension host', function () {
+    this.timeout(60_000);
+    const session = useFakeApiSession();
+
+    before(() => setSetting('pageSize', 10));
+    after(() => setSetting('pageSize', undefined));
+
+    it('gets German from VS Code: the language, the l10n bundle and the manifest strings', () => {
+      assert.strictEqual(vscode.env.language, 'de');
+      assert.strictEqual(vscode.l10n.bundle?.['Load more…'], 'Mehr laden…');
+      const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string | { value: string } }[] } }).contributes.commands;
+      const refresh = commands.find((command) => command.command === 'digitaloceanInvoices.refresh')?.title;
+      assert.strictEqual(typeof refresh === 'string' ? refresh : refresh?.value, 'Aktualisieren');
+    });
+
+    it('shows the tree in German, with German money and months', async () => {
+      const { data } = session.fake;
+      const shown = await waitFor('the German tree', async () => {
+        const current = await rows(session.api);
+        return current.length > 2 && current[current.length - 1].node.kind === 'loadMore' && current[0].node.kind === 'balance' ? current : undefined;
+      });
+      assert.strictEqual(shown[0].label, `Saldo: ${formatAmount(data.balance.month_to_date_balance, 'de')}`);
+      assert.match(shown[0].label, /\d,\d\d\u00a0\$$/);
+      assert.strictEqual(shown[1].label, formatPeriod(data.preview.invoice_period, 'de'));
+      assert.strictEqual(shown[1].description, `${formatAmount(data.preview.amount, 'de')} · laufend`);
+      const loadMore = shown[shown.length - 1];
+      assert.strictEqual(loadMore.label, 'Mehr laden…');
+      assert.strictEqual(loadMore.description, `10 von ${data.invoices.length} geladen`);
+    });
+  });
+}
