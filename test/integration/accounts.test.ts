@@ -36,7 +36,7 @@ describe('Several accounts, budget and chart in the extension host', function ()
     const cached = (token: string) => session.api.globalState.keys().some((key) => key.endsWith(tokenFingerprint(token)));
     await waitFor('both accounts cached', () => cached(FAKE_TOKEN) && cached(WORK_TOKEN), { detail: () => session.api.globalState.keys() });
     session.fake.clearRequests();
-    session.fake.setLatency(400);
+    session.fake.setLatency(2500); // the cached state must stay on screen long enough to be seen on a loaded machine
     await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
     await waitFor('the Default account\'s cached invoices', () => session.api.state.snapshot.stale && session.api.state.snapshot.invoices.length > 0, { detail: () => describeState(session.api) });
     await waitFor('its refresh', () => !session.api.state.snapshot.stale && !session.api.state.snapshot.activity, { detail: () => describeState(session.api) });
