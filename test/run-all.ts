@@ -18,6 +18,7 @@ interface Stage {
   needs: string[];
   /** A mocha stage: its counts come through COUNTS_FILE_ENV. */
   counted: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 interface StageResult {
@@ -50,6 +51,14 @@ const STAGES: Stage[] = [
     counted: true,
   },
   {
+    // The same host with VS Code's display language set to German: the l10n bundles load.
+    name: 'integration tests in German',
+    command: node('out/test/host/run-integration.js'),
+    needs: ['install VS Code server', 'type check', 'build'],
+    counted: true,
+    env: { DOI_DISPLAY_LANGUAGE: 'de', DOI_TEST_GREP: 'German' },
+  },
+  {
     name: 'UI tests',
     command: node('out/test/host/run-ui.js'),
     needs: ['install VS Code server', 'type check', 'build'],
@@ -77,7 +86,7 @@ function runStage(stage: Stage, countsFile: string): Promise<number> {
       cwd: projectRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
-      env: { ...process.env, [COUNTS_FILE_ENV]: countsFile },
+      env: { ...process.env, ...stage.env, [COUNTS_FILE_ENV]: countsFile },
     });
     current = child;
     child.on('error', (error) => {
