@@ -16,7 +16,7 @@
 // the workbench's console lines in test-results/ui/.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Locator, Page } from 'playwright-core';
+import { Frame, Locator, Page } from 'playwright-core';
 import { FAKE_TOKEN, FakeDoApi, type Fault } from '../fake-api/server';
 import { projectRoot, testResultsDir } from '../host/paths';
 import { startVscodeServer, VscodeServer } from '../host/vscode-server';
@@ -27,6 +27,8 @@ export { FAKE_TOKEN };
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
 export const VIEW_CONTAINER_TITLE = 'DigitalOcean Invoices';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
+/** The name of the invoices view, one of the container's views. */
+export const INVOICES_VIEW_NAME = 'Invoices';
 export const uiResultsDir = path.join(testResultsDir, 'ui');
 const activityBarItemSelector = `.part.activitybar li.action-item[role="tab"]:has(> a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"])`;
 /** Start-up (server + workbench) may take this long. */
@@ -37,6 +39,14 @@ export interface WorkbenchFixtureOptions {
   settings?: Record<string, unknown>;
   /** Options for the fake API (latency, clock). */
   fakeApi?: ConstructorParameters<typeof FakeDoApi>[0];
+  /** Browser window size; default 1280×800. */
+  viewport?: { width: number; height: number };
+}
+
+/** A rendered row of a tree: its position in the flattened tree and its accessible name. */
+export interface TreeRow {
+  index: number;
+  label: string;
 }
 
 /**
@@ -65,22 +75,62 @@ export interface UiFixture {
   runCommand(title: string): Promise<void>;
   /** Types `text` into the open input box (or quick pick) and presses Enter. */
   answerInput(text: string): Promise<void>;
+  /** The text field of the open input box or quick pick. */
+  inputBox(): Locator;
+  /** Sets the API token the way a user does: palette, password box, Enter. */
+  setApiToken(token?: string): Promise<void>;
   /** The activity bar entry of the DigitalOcean Invoices view container. */
   activityBarItem(): Locator;
   /** Shows the DigitalOcean Invoices view container in the side bar; returns its element. */
   openView(): Promise<Locator>;
-  /** A tree item of the DigitalOcean Invoices container whose label contains `label`. */
+  /** The Invoices view's pane in the container (its header, welcome text and tree). */
+  invoicesPane(): Locator;
+  /** A tree item of the Invoices view whose accessible name contains (or matches) `label`. */
   treeItem(label: string | RegExp): Locator;
   /** Opens the view if needed and waits until the tree item is visible. */
   waitForTreeItem(label: string | RegExp, timeoutMs?: number): Promise<Locator>;
+  /** The rows of the view's tree that are rendered now (the list is virtualized). */
+  renderedTreeRows(): Promise<TreeRow[]>;
+  /** Scrolls the view's tree with the mouse wheel to its last row and returns that row. */
+  scrollTreeToEnd(): Promise<Locator>;
+  /** Scrolls the view's tree from top to bottom and returns every row once, in order. */
+  collectTreeRows(): Promise<TreeRow[]>;
+  /** Drags the side bar's edge so that the side bar is `width` pixels wide. */
+  resizeSideBar(width: number): Promise<void>;
   /** The status bar item (DOM id `<extension id>.<item id>`). */
   statusBarItem(id?: string): Locator;
   /** Waits until the status bar item shows `text` and returns its whole text. */
   waitForStatusBarText(text: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Notification toasts containing `text`. */
   notification(text: string | RegExp): Locator;
-  /** Saves a screenshot to test-results/ui/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** The first frame (webviews are nested iframes) holding an element that matches `selector`. */
+  waitForFrameWith(selector: string, timeoutMs?: number): Promise<Frame>;
+  /** Saves a screenshot to test-results/ui/<name>.png and returns its path; `of` crops to an element. */
+  screenshot(name: string, of?: Locator): Promise<string>;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Matches exactly `text`, e.g. a tree item's whole accessible name. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${escapeRegExp(text)}$`);
+}
+
+/** Calls `check` until it returns a value other than undefined (condition polling, not a sleep). */
+export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    const value = await check();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
 }
 
 interface Session {
@@ -154,6 +204,7 @@ async function startSession(label: string, options: WorkbenchFixtureOptions): Pr
       serverUrl: server.url,
       folder: server.workspaceDir,
       extensionDevelopmentPath: projectRoot,
+      viewport: options.viewport,
     });
     stops.push(workbench.close);
     const consoleLines: string[] = [];
@@ -183,6 +234,30 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     return session;
   };
   const page = () => current().workbench.page;
+  const treeList = () => fixture.invoicesPane().getByRole('tree', { name: INVOICES_VIEW_NAME, exact: true });
+  /** Whether the row is rendered and inside the tree's viewport (not cut off). */
+  const isFullyShown = async (row: Locator): Promise<boolean> => {
+    const [box, list] = await Promise.all([row.count().then((n) => (n > 0 ? row.boundingBox() : null)), treeList().boundingBox()]);
+    return !!box && !!list && box.y >= list.y - 0.5 && box.y + box.height <= list.y + list.height + 0.5;
+  };
+  /**
+   * Turns the mouse wheel over the tree's scroll bar (where no row shows its hover) until
+   * `done`; each turn waits until the tree has scrolled.
+   */
+  const wheelTreeUntil = async (deltaY: number, done: () => Promise<boolean>): Promise<void> => {
+    const box = await treeList().boundingBox();
+    if (!box) {
+      throw new Error('The tree is not shown.');
+    }
+    await page().mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+    const rowsContainer = treeList().locator('.monaco-list-rows');
+    const position = () => rowsContainer.evaluate((element: HTMLElement) => `${element.style.top} ${element.style.transform}`);
+    while (!(await done())) {
+      const before = await position();
+      await page().mouse.wheel(0, deltaY);
+      await waitUntil(`the tree to scroll (${deltaY > 0 ? 'down' : 'up'})`, async () => ((await position()) !== before || (await done()) ? true : undefined), 10_000);
+    }
+  };
 
   before(async function () {
     this.timeout(SETUP_TIMEOUT_MS + 30_000);
@@ -192,7 +267,7 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
 
   afterEach(async function () {
     if (session && this.currentTest?.state === 'failed') {
-      const name = slug(`${this.currentTest.fullTitle()}-failed`);
+      const name = `${slug(this.currentTest.fullTitle())}-failed`;
       fs.mkdirSync(uiResultsDir, { recursive: true });
       await session.workbench.page.screenshot({ path: path.join(uiResultsDir, `${name}.png`) }).catch(() => undefined);
       fs.writeFileSync(path.join(uiResultsDir, `${name}.log`), session.consoleLines.join('\n') + '\n');
@@ -224,13 +299,23 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
       const input = p.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor();
       await input.fill(`>${title}`);
-      await p.locator('.quick-input-widget').getByRole('option', { name: title, exact: true }).click();
+      // The option's name may go on after the title (", recently used").
+      const name = new RegExp(`^${escapeRegExp(title)}(,|$)`);
+      await p.locator('.quick-input-widget').getByRole('option', { name }).click();
     },
     async answerInput(text) {
-      const input = page().locator('.quick-input-widget .quick-input-box input');
+      const input = fixture.inputBox();
       await input.waitFor();
       await input.fill(text);
       await input.press('Enter');
+    },
+    inputBox() {
+      return page().locator('.quick-input-widget .quick-input-box input');
+    },
+    async setApiToken(token = FAKE_TOKEN) {
+      await fixture.runCommand(`${VIEW_CONTAINER_TITLE}: Set API Token`);
+      await fixture.answerInput(token);
+      await fixture.inputBox().waitFor({ state: 'hidden' });
     },
     activityBarItem() {
       return page().locator(activityBarItemSelector);
@@ -243,16 +328,58 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
       await view.waitFor();
       return view;
     },
+    invoicesPane() {
+      return page().locator(`.part.sidebar [id="workbench.view.extension.${VIEW_CONTAINER_ID}"] .pane`)
+        .filter({ has: page().locator(`.pane-header[aria-label="${INVOICES_VIEW_NAME} Section"]`) });
+    },
     treeItem(label) {
-      return page()
-        .locator(`[id="workbench.view.extension.${VIEW_CONTAINER_ID}"]`)
-        .getByRole('treeitem', { name: label });
+      return treeList().getByRole('treeitem', { name: label });
     },
     async waitForTreeItem(label, timeoutMs) {
       await fixture.openView();
       const item = fixture.treeItem(label).first();
       await item.waitFor({ timeout: timeoutMs });
       return item;
+    },
+    async renderedTreeRows() {
+      return treeList().locator('.monaco-list-row[role="treeitem"]').evaluateAll((rows) =>
+        rows.map((row) => ({ index: Number(row.getAttribute('data-index')), label: (row.getAttribute('aria-label') ?? '').trim() }))
+          .sort((a, b) => a.index - b.index));
+    },
+    async scrollTreeToEnd() {
+      await fixture.openView();
+      const last = treeList().locator('.monaco-list-row[data-last-element="true"]');
+      await wheelTreeUntil(400, () => isFullyShown(last));
+      return last;
+    },
+    async collectTreeRows() {
+      await fixture.openView();
+      await wheelTreeUntil(-400, () => isFullyShown(treeList().locator('.monaco-list-row[data-index="0"]')));
+      const rows = new Map<number, string>();
+      const last = treeList().locator('.monaco-list-row[data-last-element="true"]');
+      // Less than a viewport per step, so that no row is skipped.
+      await wheelTreeUntil(100, async () => {
+        const atEnd = await last.count() > 0;
+        (await fixture.renderedTreeRows()).forEach((row) => rows.set(row.index, row.label));
+        return atEnd;
+      });
+      return [...rows].sort(([a], [b]) => a - b).map(([index, label]) => ({ index, label }));
+    },
+    async resizeSideBar(width) {
+      const p = page();
+      const sidebar = await p.locator('.part.sidebar').boundingBox();
+      if (!sidebar) {
+        throw new Error('The side bar is not shown.');
+      }
+      const edge = sidebar.x + sidebar.width;
+      await p.mouse.move(edge - 1, sidebar.y + sidebar.height / 2);
+      await p.mouse.down();
+      await p.mouse.move(sidebar.x + width, sidebar.y + sidebar.height / 2, { steps: 5 });
+      await p.mouse.up();
+      // Off the edge again, so that it is not drawn highlighted.
+      await p.mouse.move(sidebar.x + width + 200, sidebar.y + sidebar.height / 2);
+      await waitUntil(`a side bar ${width} px wide`, async () =>
+        Math.abs(((await p.locator('.part.sidebar').boundingBox())?.width ?? 0) - width) <= 2 ? true : undefined);
     },
     statusBarItem(id = STATUS_BAR_ITEM_ID) {
       return page().locator(`.part.statusbar .statusbar-item:is([id="${id}"], [id$=".${id}"])`);
@@ -265,10 +392,20 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     notification(text) {
       return page().locator('.notifications-toasts .notification-toast').filter({ hasText: text });
     },
-    async screenshot(name) {
+    async waitForFrameWith(selector, timeoutMs) {
+      return waitUntil(`a frame with ${selector}`, async () => {
+        for (const frame of page().frames()) {
+          if (await frame.locator(selector).count().catch(() => 0) > 0) {
+            return frame;
+          }
+        }
+        return undefined;
+      }, timeoutMs);
+    },
+    async screenshot(name, of) {
       fs.mkdirSync(uiResultsDir, { recursive: true });
       const file = path.join(uiResultsDir, `${slug(name)}.png`);
-      await page().screenshot({ path: file });
+      await (of ?? page()).screenshot({ path: file });
       return file;
     },
   };

@@ -1,0 +1,36 @@
+// What the invoices view should show for the fake API's data, formatted the way the extension
+// formats it (src/util money and period, in VS Code's default display language).
+import { formatAmount, formatCents, parseCents } from '../../src/util/money';
+import { formatPeriod } from '../../src/util/period';
+import type { InvoiceItem, ListedInvoice } from '../fake-api/server';
+
+export const LOCALE = 'en';
+
+export const month = (invoice: ListedInvoice): string => formatPeriod(invoice.invoice_period, LOCALE);
+export const money = (amount: string): string => formatAmount(amount, LOCALE);
+
+/** The accessible name of a closed invoice's row: "October 2026, $12.34". */
+export function invoiceRow(invoice: ListedInvoice): string {
+  return `${month(invoice)}, ${money(invoice.amount)}`;
+}
+
+/** The accessible name of the month-in-progress row: "November 2026, $34.56 · in progress". */
+export function previewRow(preview: ListedInvoice): string {
+  return `${month(preview)}, ${money(preview.amount)} · in progress`;
+}
+
+/** Product groups of an invoice's line items as the rows show them: name and "$1.23 · 4 items". */
+export function productGroups(items: readonly InvoiceItem[]): { product: string; description: string }[] {
+  const groups = new Map<string, { count: number; cents: bigint }>();
+  for (const item of items) {
+    const group = groups.get(item.product) ?? { count: 0, cents: 0n };
+    group.count += 1;
+    group.cents += parseCents(item.amount) ?? 0n;
+    groups.set(item.product, group);
+  }
+  return [...groups].map(([product, { count, cents }]) => ({
+    product,
+    description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count} items`}`,
+  }));
+}
+

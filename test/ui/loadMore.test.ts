@@ -1,0 +1,44 @@
+// "Load more…" until every invoice of the account is in the view, each exactly once. A small
+// page size gives several pages, and the list is longer than the view, so rows are collected
+// by scrolling the (virtualized) tree.
+import * as assert from 'assert';
+import { invoiceRow, previewRow } from './expected';
+import { exactly, useWorkbench } from './fixture';
+
+const PAGE_SIZE = 6;
+
+describe('Load more', () => {
+  const ui = useWorkbench({ settings: { 'digitaloceanInvoices.pageSize': PAGE_SIZE } });
+
+  it('loads every invoice page by page and lists each invoice once', async () => {
+    const { preview, invoices } = ui.fakeApi.api.data;
+    const total = invoices.length;
+    await ui.setApiToken();
+    await ui.waitForTreeItem(exactly(previewRow(preview)));
+    await ui.waitForTreeItem(/^Balance: /);
+
+    const progress: string[] = [];
+    for (;;) {
+      const last = await ui.scrollTreeToEnd();
+      const label = (await last.getAttribute('aria-label')) ?? '';
+      if (!label.startsWith('Load more…')) {
+        break;
+      }
+      progress.push(label);
+      const index = await last.getAttribute('data-index');
+      await last.click();
+      // The clicked row turns into "Loading…", then into the first invoice of the new page.
+      await ui.invoicesPane().locator(`.monaco-list-row[data-index="${index}"]:not([aria-label^="Load"])`).first().waitFor();
+    }
+    const loaded = Array.from({ length: Math.ceil(total / PAGE_SIZE) - 1 }, (_, page) => `Load more… ${(page + 1) * PAGE_SIZE} of ${total} loaded`);
+    assert.deepStrictEqual(progress, loaded);
+    await ui.screenshot('4-all-loaded');
+
+    const rows = await ui.collectTreeRows();
+    assert.deepStrictEqual(rows.map((row) => row.index), rows.map((_, index) => index), 'every row seen');
+    const labels = rows.map((row) => row.label).filter((label) => !label.startsWith('Balance:'));
+    assert.deepStrictEqual(labels, [previewRow(preview), ...invoices.map(invoiceRow)]);
+    assert.strictEqual(new Set(labels).size, total + 1, 'no invoice twice');
+    assert.ok(rows.length > (await ui.renderedTreeRows()).length, 'the list is longer than the view');
+  });
+});
