@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Balance, Invoice, InvoiceItem } from '../api/types';
 import { ProductGroup } from '../state/itemGroups';
+import type { ShownError } from '../state/pagedList';
 import { formatAmount } from '../util/money';
 import { formatDateTime, formatPeriod } from '../util/period';
 import { l10n } from '../util/l10n';
@@ -11,7 +12,8 @@ import { ListNode } from './listNodes';
 export type InvoiceNode =
   | ListNode
   | { readonly kind: 'invoice'; readonly invoice: Invoice; readonly inProgress: boolean }
-  | { readonly kind: 'balance'; readonly balance: Balance; readonly stale: boolean }
+  /** Always first once invoices show, so rows below don't move when the balance arrives. */
+  | { readonly kind: 'balance'; readonly balance?: Balance; readonly error?: ShownError; readonly stale: boolean }
   | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
   | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
   | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }

@@ -77,7 +77,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'action':
         return listTreeItem(node, loadMoreInvoicesCommand());
       case 'balance':
-        return balanceTreeItem(node.balance, node.stale, this.locale);
+        return balanceTreeItem(node, this.locale);
       case 'itemsIncomplete':
         return incompleteTreeItem(node);
       case 'group':
@@ -92,8 +92,8 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
 
 export function topLevelNodes(snapshot: InvoiceSnapshot): InvoiceNode[] {
   const body: InvoiceNode[] = [];
-  if (snapshot.balance) {
-    body.push({ kind: 'balance', balance: snapshot.balance, stale: snapshot.stale });
+  if (snapshot.balance || snapshot.balanceError || snapshot.preview || snapshot.invoices.length > 0) {
+    body.push({ kind: 'balance', balance: snapshot.balance, error: snapshot.balanceError, stale: snapshot.stale });
   }
   if (snapshot.preview) {
     body.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });

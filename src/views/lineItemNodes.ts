@@ -117,7 +117,16 @@ export function moreItemsTreeItem(node: Extract<InvoiceNode, { kind: 'moreItems'
   return item;
 }
 
-export function balanceTreeItem(balance: Balance, stale: boolean, locale: string): vscode.TreeItem {
+export function balanceTreeItem(node: Extract<InvoiceNode, { kind: 'balance' }>, locale: string): vscode.TreeItem {
+  const { balance, error, stale } = node;
+  if (!balance) {
+    const item = new vscode.TreeItem(error ? l10n.t('Balance unavailable') : l10n.t('Balance: loading…'));
+    item.id = 'balance';
+    item.iconPath = new vscode.ThemeIcon(error ? 'warning' : 'loading~spin');
+    item.tooltip = error?.message;
+    item.contextValue = 'balance';
+    return item;
+  }
   const item = new vscode.TreeItem(l10n.t('Balance: {0}', formatAmount(balance.monthToDateBalance, locale)));
   item.id = 'balance';
   item.description = l10n.t('usage this month {0}', formatAmount(balance.monthToDateUsage, locale));
