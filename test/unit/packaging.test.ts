@@ -1,0 +1,37 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+describe('packaging', function () {
+  this.timeout(60_000);
+
+  it('puts only what runs into the .vsix: the bundle, media, manifest, translations and docs', () => {
+    const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n').map((line) => line.trim()).filter(Boolean).sort();
+    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/icon\.png|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
+    for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE']) {
+      assert.ok(files.includes(needed), needed);
+    }
+  });
+
+  it('ships every file that the manifest and the webviews refer to', () => {
+    const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+    for (const [, file] of manifest.matchAll(/"(media\/[^"]+)"/g)) {
+      assert.ok(fs.existsSync(path.join(ROOT, file)), file);
+    }
+    let referenced = 0;
+    for (const script of fs.readdirSync(path.join(ROOT, 'src'), { recursive: true }).map(String).filter((file) => file.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(ROOT, 'src', script), 'utf8');
+      for (const [, asset] of source.matchAll(/joinPath\(media,\s*'([^']+)'\)/g)) {
+        assert.ok(fs.existsSync(path.join(ROOT, 'media', asset)), `${script} → media/${asset}`);
+        referenced++;
+      }
+    }
+    assert.ok(referenced >= 4, `${referenced} webview assets found`);
+  });
+});
