@@ -1,7 +1,6 @@
 // Activation benchmark: starts the VS Code server with the real extension, then with an empty
 // extension generated in a temp folder, each as the development extension of a fresh profile,
-// and reads what test/bench/activationProbe.ts logs. Run under
-// `flock /tmp/doinvoices-vscode.lock` (run.ts does) so it never shares the machine with another VS Code run.
+// and reads what test/bench/activationProbe.ts logs. Figures are steadiest on an idle machine.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
