@@ -150,7 +150,8 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       const cached = this.options.cache.read(account);
       this.update(cached ? { ...this.empty, ...cached, hasToken: true, stale: true } : { ...this.empty, hasToken: true });
     }
-    if (token !== previousToken) {
+    // Also when only the account changes: no token after a startup that showed a cache.
+    if (token !== previousToken || account !== previousAccount) {
       this.tokenChanged.fire(token);
     }
     return true;

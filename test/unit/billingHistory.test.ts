@@ -130,6 +130,25 @@ describe('billing history state', function () {
     assert.deepStrictEqual([other.state.snapshot.hasToken, other.state.snapshot.items.length], [true, 0], 'never under another token');
   });
 
+  it('at startup without a token, drops the cache it showed, as the invoices do', async () => {
+    const store = memoryStore();
+    const first = makeState(store);
+    const firstInvoices = new InvoiceState({ client: first.client, cache: new InvoiceCache(store), logger: first.logger, pageSize: () => 10 });
+    first.state.follow(firstInvoices);
+    firstInvoices.setToken(FAKE_TOKEN);
+    await Promise.all([firstInvoices.refresh(), first.state.refresh()]);
+
+    const restarted = makeState(store);
+    const invoices = new InvoiceState({ client: restarted.client, cache: new InvoiceCache(store), logger: restarted.logger, pageSize: () => 10 });
+    restarted.state.follow(invoices);
+    invoices.showLastKnown();
+    restarted.state.showLastKnown();
+    assert.strictEqual(restarted.state.snapshot.items.length, 10);
+    invoices.setToken(undefined); // the secret store had no token
+    assert.deepStrictEqual([invoices.snapshot.hasToken, invoices.snapshot.invoices.length], [false, 0]);
+    assert.deepStrictEqual([restarted.state.snapshot.hasToken, restarted.state.snapshot.items.length], [false, 0]);
+  });
+
   it('forgetting the invoices of a token forgets its billing history too', async () => {
     const store = memoryStore();
     const { state, client, logger } = makeState(store);
