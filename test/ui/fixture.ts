@@ -41,6 +41,8 @@ export interface WorkbenchFixtureOptions {
   fakeApi?: ConstructorParameters<typeof FakeDoApi>[0];
   /** Browser window size; default 1280×800. */
   viewport?: { width: number; height: number };
+  /** Extra environment of the server and so of the extension host (e.g. DIGITALOCEAN_ACCESS_TOKEN). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A rendered row of a tree: its position in the flattened tree and its accessible name. */
@@ -197,7 +199,7 @@ async function startSession(label: string, options: WorkbenchFixtureOptions): Pr
     const server = await startVscodeServer({
       label: `ui-${label}`,
       settings: { 'digitaloceanInvoices.apiUrl': url, ...options.settings },
-      env: { DO_FAKE_API_URL: url },
+      env: { DO_FAKE_API_URL: url, ...options.env },
     });
     stops.push(server.stop);
     const workbench = await openWorkbench({
@@ -234,7 +236,8 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     return session;
   };
   const page = () => current().workbench.page;
-  const treeList = () => fixture.invoicesPane().getByRole('tree', { name: INVOICES_VIEW_NAME, exact: true });
+  // The tree's name is the view's, followed by its description (the active account) when it has one.
+  const treeList = () => fixture.invoicesPane().getByRole('tree', { name: new RegExp(`^${INVOICES_VIEW_NAME}\\b`) });
   /** Whether the row is rendered and inside the tree's viewport (not cut off). */
   const isFullyShown = async (row: Locator): Promise<boolean> => {
     const [box, list] = await Promise.all([row.count().then((n) => (n > 0 ? row.boundingBox() : null)), treeList().boundingBox()]);
@@ -329,8 +332,9 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
       return view;
     },
     invoicesPane() {
+      // "Invoices Section", or "Invoices - <account> Section" when the view names the active account.
       return page().locator(`.part.sidebar [id="workbench.view.extension.${VIEW_CONTAINER_ID}"] .pane`)
-        .filter({ has: page().locator(`.pane-header[aria-label="${INVOICES_VIEW_NAME} Section"]`) });
+        .filter({ has: page().locator(`.pane-header[aria-label^="${INVOICES_VIEW_NAME}"][aria-label$=" Section"]`) });
     },
     treeItem(label) {
       return treeList().getByRole('treeitem', { name: label });
