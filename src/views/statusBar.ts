@@ -93,6 +93,12 @@ export class MonthToDateStatusBar extends DisposableOwner {
     if (updated) {
       line(l10n.t('Last updated by DigitalOcean: {0}', updated));
     }
+    const balance = snapshot.balance;
+    if (balance) {
+      const generated = formatDateTime(balance.generatedAt || undefined, this.locale);
+      line(l10n.t('Month-to-date balance {0} · account balance {1}', formatAmount(balance.monthToDateBalance, this.locale), formatAmount(balance.accountBalance, this.locale))
+        + (generated ? ` (${l10n.t('generated {0}', generated)})` : ''));
+    }
     const fetched = formatDateTime(snapshot.fetchedAt, this.locale);
     if (fetched) {
       line(snapshot.stale ? l10n.t('Fetched {0} (cached, not refreshed yet)', fetched) : l10n.t('Fetched {0}', fetched));

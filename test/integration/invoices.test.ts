@@ -59,6 +59,8 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.strictEqual(session.api.statusBar.item.text, `$(credit-card) ${formatAmount(session.fake.data.preview.amount, 'en')}`);
     const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString);
     assert.ok(tooltip.includes(formatPeriod(session.fake.data.preview.invoice_period, 'en')), tooltip);
+    const balance = session.fake.data.balance;
+    assert.ok(tooltip.includes(`Month-to-date balance ${formatAmount(balance.month_to_date_balance, 'en')} · account balance ${formatAmount(balance.account_balance, 'en')}`), tooltip);
   });
 
   it('appends pages with Load More until the node is gone, each invoice once', async () => {
