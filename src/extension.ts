@@ -89,9 +89,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     own(command);
   }
   registerInvoiceCommands(deps, context, locale);
+  own({ dispose: () => SpendChartPanel.closeCurrent() });
   own(vscode.commands.registerCommand(COMMANDS.showSpendOverview, () => SpendChartPanel.show({
     state, statusBar, locale, extensionUri: context.extensionUri, budget: () => settings.budget,
-    reveal: (invoiceUuid) => void view.reveal(invoiceUuid),
+    reveal: (invoiceUuid) => {
+      view.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
+    },
   })));
 
   const activeAccount = own(new ActiveAccountFollower(accounts, tokenStore.onDidChange, state, () => {

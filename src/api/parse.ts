@@ -39,7 +39,15 @@ function parseInvoice(value: unknown, status: number): Invoice {
   }
   const updatedAt = text(value.updated_at) || undefined;
   // Without a uuid the id still identifies the invoice for de-duplication.
-  return { invoiceUuid: invoiceUuid || `id:${invoiceId}`, invoiceId, amount: text(value.amount), period, updatedAt };
+  return { invoiceUuid: invoiceUuid || `${SYNTHETIC_UUID_PREFIX}${invoiceId}`, invoiceId, amount: text(value.amount), period, updatedAt };
+}
+
+/** Marks an invoiceUuid made up from the invoice id because the API sent no uuid. */
+const SYNTHETIC_UUID_PREFIX = 'id:';
+
+/** The uuid the API sent for the invoice; undefined when it sent none. */
+export function apiUuidOf(invoice: Invoice): string | undefined {
+  return invoice.invoiceUuid.startsWith(SYNTHETIC_UUID_PREFIX) ? undefined : invoice.invoiceUuid;
 }
 
 /** Reads `page` and `per_page` of the next link; its host is ignored on purpose. */

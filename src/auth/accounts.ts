@@ -34,28 +34,38 @@ export class Accounts {
   /** The list or the active account changed. */
   readonly onDidChange = this.changed.event;
 
+  /**
+   * This window's copy of what globalState holds: read once, written through. VS Code can
+   * echo an older globalState snapshot back after a newer write, so reads come from here.
+   */
+  private storedAccounts: Account[] | undefined;
+  private activeId: string | undefined;
+
   constructor(
     private readonly state: KeyValueStore,
     private readonly tokens: AccountTokens,
     private readonly environment: NodeJS.ProcessEnv = process.env,
-  ) {}
+  ) {
+    const stored = state.get<Account[]>(ACCOUNTS_KEY);
+    this.storedAccounts = Array.isArray(stored) && stored.length > 0 ? stored.map(({ id, name }) => ({ id, name })) : undefined;
+    this.activeId = state.get<string>(ACTIVE_KEY);
+  }
 
   list(): Account[] {
-    const stored = this.state.get<Account[]>(ACCOUNTS_KEY);
-    const accounts = Array.isArray(stored) && stored.length > 0 ? stored.map(({ id, name }) => ({ id, name })) : [defaultAccount()];
+    const accounts = this.storedAccounts ?? [defaultAccount()];
     return this.environmentToken() ? [...accounts, environmentAccount()] : accounts;
   }
 
   get active(): Account {
     const accounts = this.list();
-    const activeId = this.state.get<string>(ACTIVE_KEY);
-    return accounts.find((account) => account.id === activeId) ?? accounts[0];
+    return accounts.find((account) => account.id === this.activeId) ?? accounts[0];
   }
 
   async setActive(accountId: string): Promise<void> {
     if (!this.list().some((account) => account.id === accountId)) {
       throw new Error(l10n.t('There is no account with the id {0}.', accountId));
     }
+    this.activeId = accountId;
     await this.state.update(ACTIVE_KEY, accountId);
     this.changed.fire();
   }
@@ -94,7 +104,8 @@ export class Accounts {
     await this.tokens.delete(accountId);
     const remaining = this.storedList().filter((account) => account.id !== accountId);
     await this.saveList(remaining);
-    if (this.state.get<string>(ACTIVE_KEY) === accountId) {
+    if (this.activeId === accountId) {
+      this.activeId = undefined;
       await this.state.update(ACTIVE_KEY, undefined);
     }
     this.changed.fire();
@@ -112,7 +123,7 @@ export class Accounts {
   }
 
   private async withoutEmptyDefault(accounts: Account[]): Promise<Account[]> {
-    const implicitDefault = this.state.get<Account[]>(ACCOUNTS_KEY) === undefined;
+    const implicitDefault = this.storedAccounts === undefined;
     if (implicitDefault && !(await this.tokens.get(DEFAULT_ACCOUNT_ID))) {
       return accounts.filter((account) => account.id !== DEFAULT_ACCOUNT_ID);
     }
@@ -124,7 +135,8 @@ export class Accounts {
   }
 
   private async saveList(accounts: Account[]): Promise<void> {
-    await this.state.update(ACCOUNTS_KEY, accounts.length > 0 ? accounts.map(({ id, name }) => ({ id, name })) : undefined);
+    this.storedAccounts = accounts.length > 0 ? accounts.map(({ id, name }) => ({ id, name })) : undefined;
+    await this.state.update(ACCOUNTS_KEY, this.storedAccounts);
   }
 
   private environmentToken(): string | undefined {

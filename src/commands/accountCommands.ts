@@ -4,7 +4,7 @@ import { Account } from '../auth/accounts';
 import { doctlConfigPath, parseDoctlConfig } from '../auth/doctlConfig';
 import { checkTokenInput } from '../auth/token';
 import { l10n } from '../util/l10n';
-import { TokenCommandDeps, adopt, askForToken, reportStorageFailure, verifyToken } from './tokenCommands';
+import { TokenCommandDeps, adopt, askForToken, reportStorageFailure, restore, verifyToken } from './tokenCommands';
 
 async function askForName(title: string, value: string): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
@@ -43,10 +43,12 @@ export async function addAccount(deps: TokenCommandDeps): Promise<void> {
   if (!verified) {
     return;
   }
+  const previous = deps.state.currentToken;
   try {
     await adopt(token, verified.firstPage, deps);
     await deps.accounts.add(name, token);
   } catch (failure) {
+    restore(previous, deps);
     reportStorageFailure(failure, deps.logger);
   }
 }
@@ -77,8 +79,9 @@ export async function removeAccount(deps: TokenCommandDeps): Promise<void> {
   if (answer !== remove) {
     return;
   }
-  if (account.id === deps.accounts.active.id) {
-    await deps.state.forgetCurrent();
+  const token = await deps.accounts.token(account);
+  if (token) {
+    await deps.state.forgetToken(token);
   }
   try {
     await deps.accounts.remove(account.id);

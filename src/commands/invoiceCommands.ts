@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { PREVIEW } from '../api/client';
 import { ApiError } from '../api/errors';
+import { apiUuidOf } from '../api/parse';
 import { Invoice, InvoiceFile } from '../api/types';
 import { defaultDownloadName, SaveError, writeFileAtomic } from '../state/download';
 import { l10n } from '../util/l10n';
@@ -88,9 +89,16 @@ function report(deps: InvoiceCommandDeps, what: string, failure: unknown): void 
   void vscode.window.showErrorMessage(failure instanceof SaveError ? failure.message : l10n.t('{0}: {1}', what, reason));
 }
 
-/** The uuid to ask the API for; the preview's own uuid, or the `preview` keyword when it has none. */
+/** The uuid to ask the API with: the invoice's own, or for the month in progress the keyword. */
 function apiUuid(target: InvoiceTarget): string {
-  return target.inProgress && target.invoice.invoiceUuid.trim() === '' ? PREVIEW : target.invoice.invoiceUuid;
+  const uuid = apiUuidOf(target.invoice);
+  if (uuid) {
+    return uuid;
+  }
+  if (target.inProgress) {
+    return PREVIEW;
+  }
+  throw new Error(l10n.t('The API sent this invoice without an invoice_uuid, so its details cannot be fetched.'));
 }
 
 async function showSummary(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
@@ -225,7 +233,7 @@ function file(uri: vscode.Uri): string {
 async function copy(deps: InvoiceCommandDeps, arg: unknown, field: 'invoiceId' | 'invoiceUuid'): Promise<string | undefined> {
   const name = field === 'invoiceId' ? l10n.t('invoice ID') : l10n.t('invoice UUID');
   const target = await chooseInvoice(deps, arg, field === 'invoiceId' ? l10n.t('Copy Invoice ID') : l10n.t('Copy Invoice UUID'));
-  const value = target?.invoice[field].trim();
+  const value = target && (field === 'invoiceUuid' ? apiUuidOf(target.invoice) : target.invoice.invoiceId.trim());
   if (!target) {
     return undefined;
   }

@@ -81,17 +81,27 @@ export async function saveToken(token: string, deps: TokenCommandDeps, account: 
   if (!verified) {
     return 'rejected';
   }
-  const previous = await deps.accounts.token(account);
+  // Stored first: a secret-change event handled meanwhile (this window's or another's) then
+  // reads this token, never the one before it.
   try {
-    await adopt(token, verified.firstPage, deps);
     await deps.accounts.setToken(account, token);
   } catch (failure) {
-    deps.state.setToken(previous);
     reportStorageFailure(failure, deps.logger);
     return 'storageFailed';
   }
+  // The user may have switched accounts while the token was checked.
+  if (deps.accounts.active.id === account.id) {
+    await adopt(token, verified.firstPage, deps);
+  }
   deps.logger.info(`API token saved for account "${account.name}".`);
   return 'saved';
+}
+
+/** Goes back to the token shown before one that could not be stored. */
+export function restore(previous: string | undefined, deps: TokenCommandDeps): void {
+  if (deps.state.setToken(previous)) {
+    void deps.state.refresh();
+  }
 }
 
 /** Shows a freshly verified token's data without fetching it again. */

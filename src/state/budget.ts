@@ -45,9 +45,9 @@ export interface BudgetStatus {
 
 /** Budget in dollars from the settings → cents; 0, negative or invalid means no budget. */
 export function budgetCents(budgetDollars: unknown): bigint {
-  return typeof budgetDollars === 'number' && Number.isFinite(budgetDollars) && budgetDollars > 0
-    ? BigInt(Math.round(budgetDollars * 100))
-    : 0n;
+  // The setting's number as its shortest decimal text ("99.99"), then exact cents.
+  const cents = typeof budgetDollars === 'number' && Number.isFinite(budgetDollars) && budgetDollars > 0 ? parseCents(String(budgetDollars)) : undefined;
+  return cents ?? 0n;
 }
 
 export function budgetStatus(projection: Projection, budget: bigint, warningPercent: number): BudgetStatus {

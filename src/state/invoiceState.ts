@@ -91,6 +91,11 @@ export class InvoiceState {
     return this.list.forgetCurrent();
   }
 
+  /** Removes the cached data of a token, the current one or another account's. */
+  forgetToken(token: string): Promise<void> {
+    return this.list.forgetToken(token);
+  }
+
   /**
    * Fetches page 1 and the preview again. Calls while one is in flight share it, unless
    * `supersede` asks for a new one (settings changed), which aborts the older one.

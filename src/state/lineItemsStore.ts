@@ -128,9 +128,18 @@ export class LineItemsStore {
         this.changed.fire(invoiceUuid);
       },
       (error: unknown) => {
-        if (!isAbort(error)) {
-          this.logger.error(`Line items of ${invoiceUuid}: ${error instanceof Error ? error.message : String(error)}`);
+        if (isAbort(error) || controller.signal.aborted) {
+          return;
         }
+        // Not expected (failures are recorded per page), but never leave a spinner behind.
+        this.logger.error(`Line items of ${invoiceUuid}: ${error instanceof Error ? error.message : String(error)}`);
+        this.loads.delete(invoiceUuid);
+        if (previous) {
+          this.entries.set(invoiceUuid, loaded(previous));
+        } else {
+          this.entries.delete(invoiceUuid);
+        }
+        this.changed.fire(invoiceUuid);
       },
     );
   }

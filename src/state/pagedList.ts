@@ -104,6 +104,8 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   private account: string | undefined;
   private refreshing: Operation | undefined;
   private loadingMore: Operation | undefined;
+  /** What comes alongside page 1, fetched on its own after a verified token was adopted. */
+  private fetchingAlongside: AbortController | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: PagedListOptions<Item, Extra>) {
@@ -166,13 +168,41 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     if (!fetchAlongside) {
       return;
     }
-    // The check fetched the list only; what comes alongside follows on its own.
+    void this.fetchAlongsideAlone(token, fetchAlongside);
+  }
+
+  /**
+   * The check fetched the list only; what comes alongside follows on its own, without holding
+   * up a refresh or "Load more" (a refresh fetches it again and cancels this).
+   */
+  private async fetchAlongsideAlone(token: string, fetchAlongside: (call: CallOptions) => Promise<Partial<Extra>>): Promise<void> {
     const controller = new AbortController();
-    await this.track('refreshing', controller, fetchAlongside(this.callOptions(token, controller)).then((extra) => {
+    this.fetchingAlongside = controller;
+    try {
+      const extra = await fetchAlongside(this.callOptions(token, controller));
       if (!controller.signal.aborted) {
-        this.update({ ...this.current, extra: { ...this.current.extra, ...extra } });
+        this.update({ ...this.current, extra: { ...this.current.extra, ...extra }, retryNotice: undefined });
+        await this.persist();
       }
-    }));
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        this.options.logger.warn(`Could not fetch what comes with the list: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      if (this.fetchingAlongside === controller) {
+        this.fetchingAlongside = undefined;
+      }
+    }
+  }
+
+  /** Removes the cached data of a token (of another account, or the current one). */
+  async forgetToken(token: string): Promise<void> {
+    const account = tokenFingerprint(token);
+    if (account === this.account) {
+      await this.forgetCurrent();
+    } else {
+      await this.options.cache.remove(account);
+    }
   }
 
   /** Removes the cached data of the current token. */
@@ -225,7 +255,11 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   /** Keeps `work` as the operation in flight until it settles; its failure becomes the error shown. */
   private track(slot: 'refreshing' | 'loadingMore', controller: AbortController, work: Promise<void>): Promise<void> {
     const promise = work
-      .catch((error: unknown) => this.fail(error, controller))
+      .catch((error: unknown) => {
+        this.fail(error, controller);
+        // Page 1 failed: stop what was fetched alongside it (and its retry notices) too.
+        controller.abort();
+      })
       .finally(() => {
         if (this[slot]?.controller === controller) {
           this[slot] = undefined;
@@ -311,8 +345,10 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   private cancelAll(): void {
     this.refreshing?.controller.abort();
     this.loadingMore?.controller.abort();
+    this.fetchingAlongside?.abort();
     this.refreshing = undefined;
     this.loadingMore = undefined;
+    this.fetchingAlongside = undefined;
     if (this.current.activity || this.current.retryNotice) {
       this.update({ ...this.current, activity: undefined, retryNotice: undefined });
     }

@@ -48,7 +48,10 @@ export class BillingHistoryView extends DisposableOwner {
     status.render(state.snapshot);
     // Commands of the view's own rows (hidden from the palette).
     this.register(vscode.commands.registerCommand(COMMANDS.loadMoreBillingHistory, () => state.loadMore()));
-    this.register(vscode.commands.registerCommand(COMMANDS.revealInvoice, (invoiceUuid: unknown) =>
-      (typeof invoiceUuid === 'string' && invoiceUuid ? revealInvoice(invoiceUuid) : false)));
+    // A row's click passes the uuid; its inline button and context menu pass the row itself.
+    this.register(vscode.commands.registerCommand(COMMANDS.revealInvoice, (target: unknown) => {
+      const invoiceUuid = typeof target === 'string' ? target : (target as Partial<Extract<BillingHistoryNode, { kind: 'entry' }>> | undefined)?.entry?.invoiceUuid;
+      return invoiceUuid ? revealInvoice(invoiceUuid) : false;
+    }));
   }
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { PREVIEW } from '../api/client';
+import { apiUuidOf } from '../api/parse';
 import { Balance, Invoice, InvoiceItem } from '../api/types';
 import { ProductGroup } from '../state/itemGroups';
 import type { ShownError } from '../state/pagedList';
@@ -19,15 +21,9 @@ export type InvoiceNode =
   | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }
   | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly product: string; readonly shown: number; readonly total: number };
 
-/** The line items of the month in progress are asked for with this keyword instead of a uuid. */
-export const PREVIEW_ITEMS_KEY = 'preview';
-
-/** Which line items an invoice row expands to; undefined when it has no real uuid. */
+/** Which line items an invoice row expands to (the month in progress: the keyword `preview`); undefined without a uuid. */
 export function itemsKeyOf(invoice: Invoice, inProgress: boolean): string | undefined {
-  if (inProgress) {
-    return PREVIEW_ITEMS_KEY;
-  }
-  return invoice.invoiceUuid.startsWith('id:') ? undefined : invoice.invoiceUuid;
+  return inProgress ? PREVIEW : apiUuidOf(invoice);
 }
 
 export function invoiceTreeItem(invoice: Invoice, inProgress: boolean, locale: string): vscode.TreeItem {

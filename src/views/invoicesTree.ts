@@ -93,7 +93,8 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
 export function topLevelNodes(snapshot: InvoiceSnapshot): InvoiceNode[] {
   const body: InvoiceNode[] = [];
   if (snapshot.balance || snapshot.balanceError || snapshot.preview || snapshot.invoices.length > 0) {
-    body.push({ kind: 'balance', balance: snapshot.balance, error: snapshot.balanceError, stale: snapshot.stale });
+    // Without a balance it is on its way, unless its fetch failed or was stopped with the list's.
+    body.push({ kind: 'balance', balance: snapshot.balance, error: snapshot.balanceError ?? snapshot.error, stale: snapshot.stale });
   }
   if (snapshot.preview) {
     body.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });

@@ -25,8 +25,9 @@ describe('Invoice line items in the extension host', function () {
 
   it('groups an invoice\'s items by product with exact subtotals, largest first', async () => {
     const invoice = session.fake.data.invoices[1];
-    const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
-    assert.ok(groups.length > 1);
+    const children = await expandedChildren(invoiceNode(invoice.invoice_uuid));
+    const groups = children.filter((node): node is Node<'group'> => node.kind === 'group');
+    assert.ok(groups.length > 1, JSON.stringify(await Promise.all(children.map(label))));
     const subtotals = groups.map((group) => group.group.subtotalCents);
     const absolute = subtotals.map((cents) => (cents < 0n ? -cents : cents));
     assert.deepStrictEqual(absolute, [...absolute].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));

@@ -35,6 +35,11 @@ export class SpendChartPanel extends DisposableOwner {
     return SpendChartPanel.current;
   }
 
+  /** Closes the panel, if open (the extension is deactivated). */
+  static closeCurrent(): void {
+    SpendChartPanel.current?.panel.dispose();
+  }
+
   readonly panel: vscode.WebviewPanel;
 
   private constructor(private readonly deps: SpendChartDeps) {
