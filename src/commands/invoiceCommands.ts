@@ -23,7 +23,6 @@ export interface InvoiceTarget {
 
 export interface InvoiceCommandDeps extends TokenCommandDeps {
   readonly locale: string;
-  readonly extensionUri: vscode.Uri;
   /** Remembers the folder of the last download. */
   readonly globalState: vscode.Memento;
 }
@@ -248,7 +247,7 @@ async function copy(deps: InvoiceCommandDeps, arg: unknown, field: 'invoiceId' |
 
 /** Registers the commands that act on one invoice; everything is owned by `context`. */
 export function registerInvoiceCommands(deps: TokenCommandDeps, context: vscode.ExtensionContext, locale: string): void {
-  const full: InvoiceCommandDeps = { ...deps, locale, extensionUri: context.extensionUri, globalState: context.globalState };
+  const full: InvoiceCommandDeps = { ...deps, locale, globalState: context.globalState };
   const panels = new InvoiceSummaryPanels({
     extensionUri: context.extensionUri,
     locale,

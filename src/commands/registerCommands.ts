@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { InvoiceState } from '../state/invoiceState';
-import { Logger } from '../util/logger';
 import { COMMANDS } from './ids';
 import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accountCommands';
 import { TokenCommandDeps, clearToken, promptForToken } from './tokenCommands';
@@ -8,8 +6,6 @@ import { TokenCommandDeps, clearToken, promptForToken } from './tokenCommands';
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 
 export interface CommandDeps extends TokenCommandDeps {
-  readonly state: InvoiceState;
-  readonly logger: Logger;
   /** Refreshes every list (invoices and billing history). */
   readonly refreshAll: () => Promise<void>;
 }

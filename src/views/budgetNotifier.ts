@@ -30,7 +30,7 @@ export class BudgetNotifier extends DisposableOwner {
     this.register(deps.state.onDidChange((snapshot) => {
       const budget = deps.statusBar.budgetView(snapshot);
       if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
-        void this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents);
+        this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents).catch(() => undefined);
       }
     }));
   }
@@ -57,7 +57,7 @@ export class BudgetNotifier extends DisposableOwner {
         if (choice === dontShowAgain) {
           await store.update(MUTED_KEY, true);
         }
-      });
+      }, () => undefined);
     return true;
   }
 }
