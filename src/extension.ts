@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
     if (affects(event, 'budget')) {
       statusBar.render();
+      SpendChartPanel.renderCurrent();
     }
     if (affects(event, 'refreshIntervalMinutes')) {
       autoRefresh.schedule(settings.refreshIntervalMinutes);

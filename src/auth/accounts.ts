@@ -82,14 +82,18 @@ export class Accounts {
     return this.tokens.delete(account.id);
   }
 
-  /** Adds an account with its (already verified) token and makes it active. */
-  async add(name: string, token: string): Promise<Account> {
+  /** Adds an account with its (already verified) token and, unless told not to, makes it active. */
+  async add(name: string, token: string, options: { activate?: boolean } = {}): Promise<Account> {
     // A first-time user's implicit, token-less "Default" gives way to the added account.
     const keep = await this.withoutEmptyDefault(this.storedList());
     const account = { id: randomBytes(6).toString('hex'), name: this.uniqueName(name, keep) };
     await this.tokens.store(account.id, token);
     await this.saveList([...keep, account]);
-    await this.setActive(account.id);
+    if (options.activate ?? true) {
+      await this.setActive(account.id);
+    } else {
+      this.changed.fire();
+    }
     return account;
   }
 

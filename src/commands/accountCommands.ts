@@ -111,21 +111,26 @@ export async function importDoctlAccounts(deps: TokenCommandDeps, configPath = d
     contexts.map((context) => ({ label: context.name, description: l10n.t('doctl context'), context, picked: true })),
     { title: l10n.t('Import Accounts from doctl'), placeHolder: l10n.t('Choose the doctl contexts to import'), canPickMany: true },
   );
-  let imported = 0;
+  let imported: Account | undefined;
+  let count = 0;
   for (const { context } of picked ?? []) {
     const verified = await verifyToken(context.token, deps);
     if (!verified) {
       continue;
     }
     try {
-      await deps.accounts.add(context.name, context.token);
-      imported++;
+      // Only the last one becomes active: switching to each in turn would refresh each.
+      imported = await deps.accounts.add(context.name, context.token, { activate: false });
+      count++;
     } catch (failure) {
       reportStorageFailure(failure, deps.logger);
     }
   }
-  if (imported > 0) {
-    void vscode.window.setStatusBarMessage(l10n.t('Imported {0} DigitalOcean account(s) from doctl.', imported), 5000);
+  if (imported) {
+    await deps.accounts.setActive(imported.id);
   }
-  return imported;
+  if (count > 0) {
+    vscode.window.setStatusBarMessage(count === 1 ? l10n.t('Imported 1 DigitalOcean account from doctl.') : l10n.t('Imported {0} DigitalOcean accounts from doctl.', count), 5000);
+  }
+  return count;
 }

@@ -24,7 +24,7 @@ export interface SpendChartDeps {
 export class SpendChartPanel extends DisposableOwner {
   private static current: SpendChartPanel | undefined;
   private months = DEFAULT_MONTHS;
-  private lastHtml = '';
+  private lastModel = '';
 
   static show(deps: SpendChartDeps): SpendChartPanel {
     if (SpendChartPanel.current) {
@@ -33,6 +33,11 @@ export class SpendChartPanel extends DisposableOwner {
     }
     SpendChartPanel.current = new SpendChartPanel(deps);
     return SpendChartPanel.current;
+  }
+
+  /** Draws the open panel again (the budget setting changed). */
+  static renderCurrent(): void {
+    SpendChartPanel.current?.render();
   }
 
   /** Closes the panel, if open (the extension is deactivated). */
@@ -70,21 +75,22 @@ export class SpendChartPanel extends DisposableOwner {
     const { state, statusBar, budget, locale } = this.deps;
     const snapshot = state.snapshot;
     const model = buildChartModel(snapshot.invoices, snapshot.preview, statusBar.budgetView(snapshot)?.projection, budget().cents, this.months);
+    // An unchanged chart is not reloaded (it would lose focus), e.g. on line-item progress.
+    const modelKey = JSON.stringify(model, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    if (modelKey === this.lastModel) {
+      return;
+    }
+    this.lastModel = modelKey;
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-    const page = {
+    webview.html = renderChartPage({
       model,
       locale,
+      nonce: randomBytes(16).toString('base64'),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'spendChart.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'spendChart.css')).toString(),
       title: l10n.t('DigitalOcean Spend Overview'),
-    };
-    // Compare without the nonce so an unchanged chart is not reloaded (and keeps focus).
-    const withoutNonce = renderChartPage({ ...page, nonce: '' });
-    if (withoutNonce !== this.lastHtml) {
-      this.lastHtml = withoutNonce;
-      webview.html = renderChartPage({ ...page, nonce: randomBytes(16).toString('base64') });
-    }
+    });
   }
 }
