@@ -8,7 +8,7 @@ import { formatAmount } from '../util/money';
 import { formatDateTime, formatPeriod } from '../util/period';
 import { l10n } from '../util/l10n';
 import { COMMANDS } from '../commands/ids';
-import { ListNode } from './listNodes';
+import { detailsTooltip, ListNode } from './listNodes';
 
 /** The kinds of rows in the invoices view. */
 export type InvoiceNode =
@@ -40,19 +40,13 @@ export function invoiceTreeItem(invoice: Invoice, inProgress: boolean, locale: s
 }
 
 function invoiceTooltip(invoice: Invoice, inProgress: boolean, locale: string): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  const line = (name: string, value: string | undefined) => {
-    if (value) {
-      tooltip.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
-    }
-  };
-  tooltip.appendMarkdown(`**${inProgress ? l10n.t('Month in progress (invoice preview)') : l10n.t('Invoice')}**\n\n`);
-  line(l10n.t('Period'), invoice.period);
-  line(l10n.t('Amount'), formatAmount(invoice.amount, locale));
-  line(l10n.t('Invoice id'), invoice.invoiceId);
-  line(l10n.t('Invoice uuid'), invoice.invoiceUuid);
-  line(l10n.t('Last updated'), formatDateTime(invoice.updatedAt, locale));
-  return tooltip;
+  return detailsTooltip(inProgress ? l10n.t('Month in progress (invoice preview)') : l10n.t('Invoice'), [
+    [l10n.t('Period'), invoice.period],
+    [l10n.t('Amount'), formatAmount(invoice.amount, locale)],
+    [l10n.t('Invoice id'), invoice.invoiceId],
+    [l10n.t('Invoice uuid'), invoice.invoiceUuid],
+    [l10n.t('Last updated'), formatDateTime(invoice.updatedAt, locale)],
+  ]);
 }
 
 /** What the invoices' "Load more…" row runs. */

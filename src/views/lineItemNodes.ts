@@ -7,6 +7,7 @@ import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
 import { formatDateTime } from '../util/period';
 import { InvoiceNode } from './invoiceNodes';
+import { detailsTooltip } from './listNodes';
 
 /** A group shows this many items at first and this many more per "Show more". */
 export const ITEMS_STEP = 100;
@@ -88,23 +89,18 @@ export function lineItemTreeItem(node: Extract<InvoiceNode, { kind: 'item' }>, l
 }
 
 function lineItemTooltip(lineItem: InvoiceItem, locale: string): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  const line = (name: string, value: string | undefined) => {
-    if (value) {
-      tooltip.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
-    }
-  };
-  line(l10n.t('Product'), lineItem.product);
-  line(l10n.t('Description'), lineItem.description);
-  line(l10n.t('Group'), lineItem.groupDescription);
-  line(l10n.t('Amount'), formatAmount(lineItem.amount, locale));
-  line(l10n.t('Duration'), [lineItem.duration, lineItem.durationUnit].filter(Boolean).join(' '));
-  line(l10n.t('Resource'), [lineItem.resourceUuid, lineItem.resourceId].filter(Boolean).join(' · '));
-  line(l10n.t('Project'), lineItem.projectName);
   const start = formatDateTime(lineItem.startTime || undefined, locale);
   const end = formatDateTime(lineItem.endTime || undefined, locale);
-  line(l10n.t('Billed'), start && end ? `${start} – ${end}` : start ?? end);
-  return tooltip;
+  return detailsTooltip(undefined, [
+    [l10n.t('Product'), lineItem.product],
+    [l10n.t('Description'), lineItem.description],
+    [l10n.t('Group'), lineItem.groupDescription],
+    [l10n.t('Amount'), formatAmount(lineItem.amount, locale)],
+    [l10n.t('Duration'), [lineItem.duration, lineItem.durationUnit].filter(Boolean).join(' ')],
+    [l10n.t('Resource'), [lineItem.resourceUuid, lineItem.resourceId].filter(Boolean).join(' · ')],
+    [l10n.t('Project'), lineItem.projectName],
+    [l10n.t('Billed'), start && end ? `${start} – ${end}` : start ?? end],
+  ]);
 }
 
 export function moreItemsTreeItem(node: Extract<InvoiceNode, { kind: 'moreItems' }>): vscode.TreeItem {
@@ -137,16 +133,10 @@ export function balanceTreeItem(node: Extract<InvoiceNode, { kind: 'balance' }>,
 }
 
 export function balanceTooltip(balance: Balance, stale: boolean, locale: string): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  const line = (name: string, value: string | undefined) => {
-    if (value) {
-      tooltip.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
-    }
-  };
-  tooltip.appendMarkdown(`**${l10n.t('Account balance')}**${stale ? ` (${l10n.t('cached')})` : ''}\n\n`);
-  line(l10n.t('Month-to-date usage'), formatAmount(balance.monthToDateUsage, locale));
-  line(l10n.t('Month-to-date balance'), formatAmount(balance.monthToDateBalance, locale));
-  line(l10n.t('Account balance'), formatAmount(balance.accountBalance, locale));
-  line(l10n.t('Generated'), formatDateTime(balance.generatedAt || undefined, locale));
-  return tooltip;
+  return detailsTooltip(`${l10n.t('Account balance')}${stale ? ` (${l10n.t('cached')})` : ''}`, [
+    [l10n.t('Month-to-date usage'), formatAmount(balance.monthToDateUsage, locale)],
+    [l10n.t('Month-to-date balance'), formatAmount(balance.monthToDateBalance, locale)],
+    [l10n.t('Account balance'), formatAmount(balance.accountBalance, locale)],
+    [l10n.t('Generated'), formatDateTime(balance.generatedAt || undefined, locale)],
+  ]);
 }

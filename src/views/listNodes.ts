@@ -108,9 +108,11 @@ export function listTreeItem(node: ListNode, loadMore: Omit<vscode.Command, 'arg
 }
 
 /** A Markdown tooltip: a bold title, then a "**name:** value" line for each value that is set. */
-export function detailsTooltip(title: string, lines: readonly (readonly [string, string | undefined])[]): vscode.MarkdownString {
+export function detailsTooltip(title: string | undefined, lines: readonly (readonly [string, string | undefined])[]): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${title}**\n\n`);
+  if (title) {
+    tooltip.appendMarkdown(`**${title}**\n\n`);
+  }
   for (const [name, value] of lines) {
     if (value) {
       tooltip.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
