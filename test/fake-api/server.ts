@@ -207,20 +207,25 @@ export class FakeDoApi {
       'ratelimit-reset': String(rate.reset),
       'x-request-id': requestId,
     };
-    if (this.latencyMs > 0) {
-      await this.scheduler.sleep(this.latencyMs);
-    }
+    // The latency is the time from arrival to answer: the fake's own work is done within it, so
+    // a benchmark measures the latency and the client, not the fake.
+    const answerAt = performance.now() + this.latencyMs;
     const normal = routeApi(
       { method, url, authorization: req.headers.authorization, requestId },
       { data: this.current, origin: this.url, tokens: this.options.tokens,
         tokensWithoutBillingScope: this.options.tokensWithoutBillingScope },
     );
+    const normalPayload = payloadOf(normal);
+    const wait = answerAt - performance.now();
+    if (this.latencyMs > 0 && wait > 0) {
+      await this.scheduler.sleep(wait);
+    }
     const hit = this.faults.take<ApiResult>(url.pathname, (fault) =>
       isTransportFault(fault.kind) ? normal : normal.type === 'json' ? corrupt(fault, normal) : undefined);
     if (hit && isTransportFault(hit.fault.kind)) {
-      deliverTransportFault(hit.fault, payloadOf(normal), { res, headers, requestId, scheduler: this.scheduler });
+      deliverTransportFault(hit.fault, normalPayload, { res, headers, requestId, scheduler: this.scheduler });
       return;
     }
-    send(res, payloadOf(hit?.outcome ?? normal), { ...headers, ...hit?.fault.headers });
+    send(res, hit ? payloadOf(hit.outcome) : normalPayload, { ...headers, ...hit?.fault.headers });
   }
 }
