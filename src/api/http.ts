@@ -202,22 +202,23 @@ export class ApiHttp {
     const status = response.status;
     const contentType = response.headers.get('content-type') ?? '';
     const isJson = /\bjson\b/i.test(contentType);
-    const errorBody = isJson ? parseErrorBody(body) : {};
+    if (status >= 200 && status < 300 && kind === 'bytes') {
+      return { body, status, contentType, rateLimit, headers: response.headers };
+    }
+    // Parsed once: a large page costs a millisecond or more to parse.
+    const parsed = isJson ? parseJson(body) : undefined;
+    if (status >= 200 && status < 300) {
+      if (parsed === undefined) {
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        throw new AttemptFailure(new ApiError('invalidResponse', invalidResponseMessage(status, contentType, isJson), { status, requestId }));
+      }
+      return { body: parsed, status, contentType, rateLimit, headers: response.headers };
+    }
+    const errorBody = errorBodyOf(parsed);
     const requestId = errorBody.requestId ?? response.headers.get('x-request-id') ?? undefined;
     const details = { status, requestId };
     const apiSaid = errorBody.message ? ` ${l10n.t('The API said: "{0}"', truncate(errorBody.message, 200))}` : '';
     const notJson = isJson ? '' : ` ${l10n.t('(the response was {0}, not JSON)', contentType || l10n.t('without a content type'))}`;
-
-    if (status >= 200 && status < 300) {
-      if (kind === 'bytes') {
-        return { body, status, contentType, rateLimit, headers: response.headers };
-      }
-      const parsed = isJson ? parseJson(body) : undefined;
-      if (parsed === undefined) {
-        throw new AttemptFailure(new ApiError('invalidResponse', invalidResponseMessage(status, contentType, isJson), details));
-      }
-      return { body: parsed, status, contentType, rateLimit, headers: response.headers };
-    }
     if (status === 401) {
       throw new AttemptFailure(new ApiError('unauthorized', l10n.t('DigitalOcean rejected the API token (401 Unauthorized). Set a valid token.') + apiSaid, details));
     }
@@ -321,8 +322,7 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-function parseErrorBody(body: Buffer): { message?: string; requestId?: string } {
-  const parsed = parseJson(body);
+function errorBodyOf(parsed: unknown): { message?: string; requestId?: string } {
   if (typeof parsed !== 'object' || parsed === null) {
     return {};
   }

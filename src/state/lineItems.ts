@@ -244,14 +244,22 @@ class ItemsLoader {
     if (this.total !== undefined && count !== this.total && this.totalPages !== undefined && this.totalPages < MAX_PAGES) {
       this.problems.add(l10n.t('{0} items were loaded, but the API reported {1}.', count, this.total));
     }
-    let previous: string | undefined;
+    let previous: readonly InvoiceItem[] = [];
     for (const page of numbers) {
       const items = this.pages.get(page) ?? [];
-      const current = items.length > 0 ? JSON.stringify(items) : undefined;
-      if (current !== undefined && current === previous) {
+      if (items.length > 0 && samePage(items, previous)) {
         this.problems.add(l10n.t('The API sent the same items for page {0} as for page {1}; they are shown twice.', page, page - 1));
       }
-      previous = current;
+      previous = items;
     }
   }
+}
+
+function samePage(a: readonly InvoiceItem[], b: readonly InvoiceItem[]): boolean {
+  return a.length === b.length && a.every((item, index) => sameItem(item, b[index]));
+}
+
+function sameItem(a: InvoiceItem, b: InvoiceItem): boolean {
+  const keys = Object.keys(a) as Array<keyof InvoiceItem>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
