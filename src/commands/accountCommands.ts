@@ -45,7 +45,7 @@ export async function addAccount(deps: TokenCommandDeps): Promise<void> {
   }
   const previous = deps.state.currentToken;
   try {
-    await adopt(token, verified.firstPage, deps);
+    adopt(token, verified.firstPage, deps);
     await deps.accounts.add(name, token);
   } catch (failure) {
     restore(previous, deps);

@@ -91,7 +91,7 @@ export async function saveToken(token: string, deps: TokenCommandDeps, account: 
   }
   // The user may have switched accounts while the token was checked.
   if (deps.accounts.active.id === account.id) {
-    await adopt(token, verified.firstPage, deps);
+    adopt(token, verified.firstPage, deps);
   }
   deps.logger.info(`API token saved for account "${account.name}".`);
   return 'saved';
@@ -105,9 +105,9 @@ export function restore(previous: string | undefined, deps: TokenCommandDeps): v
 }
 
 /** Shows a freshly verified token's data without fetching it again. */
-export async function adopt(token: string, firstPage: InvoicesPage | undefined, deps: TokenCommandDeps): Promise<void> {
+export function adopt(token: string, firstPage: InvoicesPage | undefined, deps: TokenCommandDeps): void {
   if (firstPage) {
-    await deps.state.adoptVerified(token, firstPage);
+    deps.state.adoptVerified(token, firstPage);
   } else if (deps.state.setToken(token)) {
     void deps.state.refresh();
   }

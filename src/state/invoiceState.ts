@@ -82,8 +82,8 @@ export class InvoiceState {
   }
 
   /** Uses a token whose first page was just fetched (to verify it) without fetching it again. */
-  adoptVerified(token: string, firstPage: InvoicesPage): Promise<void> {
-    return this.list.adoptVerified(token, toListPage(firstPage));
+  adoptVerified(token: string, firstPage: InvoicesPage): void {
+    this.list.adoptVerified(token, toListPage(firstPage));
   }
 
   /** Removes the cached data of the current token. */

@@ -160,10 +160,10 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   }
 
   /** Uses a token whose first page was just fetched (to verify it) without fetching it again. */
-  async adoptVerified(token: string, firstPage: ListPage<Item, Extra>): Promise<void> {
+  adoptVerified(token: string, firstPage: ListPage<Item, Extra>): void {
     this.setToken(token);
     this.cancelAll();
-    await this.applyFirstPage(firstPage, {});
+    this.applyFirstPage(firstPage, {});
     const fetchAlongside = this.options.fetchAlongside;
     if (!fetchAlongside) {
       return;
@@ -287,7 +287,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     };
   }
 
-  private async applyFirstPage(page: ListPage<Item, Extra>, alongside: Partial<Extra>): Promise<void> {
+  private applyFirstPage(page: ListPage<Item, Extra>, alongside: Partial<Extra>): void {
     this.update({
       hasToken: true,
       items: this.unique(page.items),
@@ -298,10 +298,10 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       fetchedAt: this.now(),
       stale: false,
     });
-    await this.persist();
+    this.persistInBackground();
   }
 
-  private async applyNextPage(page: ListPage<Item, Extra>): Promise<void> {
+  private applyNextPage(page: ListPage<Item, Extra>): void {
     const items = this.unique([...this.current.items, ...page.items]);
     const added = items.length - this.current.items.length;
     // A page that adds nothing new would make "Load more" spin forever on a shifting list.
@@ -317,7 +317,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       retryNotice: undefined,
       error: undefined,
     });
-    await this.persist();
+    this.persistInBackground();
   }
 
   private fail(error: unknown, controller: AbortController): void {
@@ -327,6 +327,14 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     const shown = shownError(error);
     this.options.logger.error(shown.message);
     this.update({ ...this.current, activity: undefined, retryNotice: undefined, error: shown });
+  }
+
+  /**
+   * The data is on screen already; the next page need not wait for globalState's round trip.
+   * Writes still reach the store in call order (each update is issued synchronously).
+   */
+  private persistInBackground(): void {
+    void this.persist();
   }
 
   private async persist(): Promise<void> {
