@@ -32,6 +32,12 @@ export interface CallOptions {
   readonly token: string;
   readonly signal?: AbortSignal;
   readonly onRetry?: (notice: RetryNotice) => void;
+  /**
+   * Called when a successful response has been read, before its body is parsed: a caller
+   * keeping several requests in flight sends the next one meanwhile (a large page takes a
+   * millisecond or more to parse). Nothing more is sent for this call afterwards.
+   */
+  readonly onBodyReceived?: () => void;
 }
 
 export interface ApiResponse<T> {
@@ -156,6 +162,11 @@ export class ApiHttp {
       });
       status = response.status;
       const body = await response.buffer();
+      if (call.onBodyReceived && status >= 200 && status < 300) {
+        call.onBodyReceived();
+        // Lets the request just started go out before this body is parsed.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const rateLimit = readRateLimit(response.headers);
       this.lastRateLimit = rateLimit;
       this.logResponse(pathAndQuery, response, started, rateLimit);

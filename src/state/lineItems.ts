@@ -7,9 +7,12 @@ import { l10n } from '../util/l10n';
 import { runBounded } from '../util/pool';
 
 /**
- * Loading all line items of one invoice (the large ones have thousands): page 1 first, which
- * tells the total; then the other pages in parallel, a few at a time. A page that still fails
- * after the client's retries is recorded, never dropped, and can be fetched again alone.
+ * Loading all line items of one invoice (the large ones have thousands). Page 1 tells the
+ * total, so the next few pages are asked for alongside it: a large invoice then goes parallel
+ * without waiting a round trip first, and a one-page invoice costs up to three extra requests,
+ * cancelled or dropped once page 1 has answered (not done when the rate limit runs low). The
+ * other pages follow in parallel, a few at a time. A page that still fails after the client's
+ * retries is recorded, never dropped, and can be fetched again alone.
  *
  * Items have no identity of their own (two identical lines can be real, e.g. two equal
  * snapshots), so nothing is de-duplicated: items are kept per page, in the API's order.
@@ -81,11 +84,24 @@ export function retryLineItems(previous: LineItemsResult, options: LineItemsOpti
   return new ItemsLoader(previous.invoiceUuid, previous.perPage, options, previous).run();
 }
 
+/** What one page request brought. */
+type PageOutcome = { readonly result: InvoiceItemsPage } | { readonly failure: FailedPage };
+
 class ItemsLoader {
   private readonly pages = new Map<number, readonly InvoiceItem[]>();
   private readonly failed = new Map<number, FailedPage>();
   private readonly totals = new Map<number, number | undefined>();
   private readonly problems = new Set<string>();
+  /** Pages requested in this run: each at most once. */
+  private readonly started = new Set<number>();
+  /** Pages asked for alongside page 1, by number, with what cancels each alone. */
+  private readonly speculative = new Map<number, AbortController>();
+  /** What those brought before page 1 had answered: used once it tells which pages exist. */
+  private readonly early = new Map<number, PageOutcome>();
+  /** Page 1 has answered (in this run or an earlier one): the pages that exist are known. */
+  private pageOneSettled: boolean;
+  /** Where the search for the next page to request continues. */
+  private cursor = 1;
   private total?: number;
   private totalPages?: number;
   private next?: PageRef;
@@ -103,40 +119,67 @@ class ItemsLoader {
       this.totalPages = previous.totalPages;
       this.next = previous.next;
     }
+    this.pageOneSettled = this.pages.has(1);
   }
 
   async run(): Promise<LineItemsResult> {
-    if (!this.pages.has(1)) {
-      await this.fetchPage(1);
-      this.throwIfAborted();
-      if (!this.pages.has(1)) {
-        return this.result();
-      }
+    const withPageOne = !this.pages.has(1);
+    if (withPageOne || this.totalPages !== undefined) {
+      await this.fetchInParallel(withPageOne ? this.parallelism() : 0);
     }
-    if (this.totalPages !== undefined) {
-      await this.fetchInParallel(this.missingPages(this.totalPages));
-    } else {
+    if (this.pages.has(1) && this.totalPages === undefined) {
       await this.followNextLinks();
     }
     this.throwIfAborted();
     return this.result();
   }
 
-  private missingPages(last: number): number[] {
-    return Array.from({ length: last }, (_, i) => i + 1).filter((page) => !this.pages.has(page));
-  }
-
-  private async fetchInParallel(pages: number[]): Promise<void> {
-    const notStarted = await runBounded(pages, (page) => this.fetchPage(page), {
+  /** Page 1 with `firstRound - 1` pages after it, then (once the total is known) every page missing. */
+  private async fetchInParallel(firstRound: number): Promise<void> {
+    const parsing = new Set<Promise<void>>();
+    // A page's slot is free once its body is in; page 1 keeps it until parsed, since it tells
+    // which pages come next.
+    const fetchInSlot = (page: number) =>
+      new Promise<void>((freeSlot) => {
+        const done = this.fetchPage(page, page === 1 ? undefined : freeSlot).finally(() => {
+          parsing.delete(done);
+          freeSlot();
+        });
+        parsing.add(done);
+      });
+    await runBounded(() => this.nextPageToFetch(firstRound), fetchInSlot, {
       limit: () => this.parallelism(),
       stop: () => this.stopped || this.options.call.signal?.aborted === true,
     });
+    await Promise.all(parsing);
     this.throwIfAborted();
-    const reason = [...this.failed.values()].find((failure) => STOPPING_KINDS.has(failure.kind));
-    for (const page of notStarted) {
-      this.failed.set(page, { page, kind: reason?.kind ?? 'unexpected', message: reason?.message ?? l10n.t('The page was not loaded.') });
+    if (this.totalPages !== undefined) {
+      const reason = [...this.failed.values()].find((failure) => STOPPING_KINDS.has(failure.kind));
+      for (const page of this.missingPages(this.totalPages)) {
+        if (!this.failed.has(page)) {
+          this.failed.set(page, { page, kind: reason?.kind ?? 'unexpected', message: reason?.message ?? l10n.t('The page was not loaded.') });
+        }
+      }
     }
     this.report();
+  }
+
+  private nextPageToFetch(firstRound: number): number | undefined {
+    // Until page 1 tells the total only the first round is known; without a total the next
+    // links are followed afterwards, one by one.
+    const last = this.pageOneSettled ? this.totalPages : firstRound;
+    while (last !== undefined && this.cursor <= last) {
+      const page = this.cursor++;
+      if (!this.pages.has(page) && !this.started.has(page)) {
+        this.started.add(page);
+        return page;
+      }
+    }
+    return undefined;
+  }
+
+  private missingPages(last: number): number[] {
+    return Array.from({ length: last }, (_, i) => i + 1).filter((page) => !this.pages.has(page));
   }
 
   /** Without `meta.total`: one page after the other, as far as the next links lead. */
@@ -147,7 +190,14 @@ class ItemsLoader {
         this.next = undefined;
         break;
       }
-      await this.fetchPage(this.next.page);
+      const { page, perPage } = this.next;
+      const early = perPage === this.perPage ? this.early.get(page) : undefined;
+      this.early.delete(page);
+      if (early) {
+        this.apply(page, early);
+      } else {
+        await this.fetchPage(page);
+      }
       this.throwIfAborted();
     }
   }
@@ -160,20 +210,71 @@ class ItemsLoader {
   }
 
   /** Never rejects: a failure is recorded; cancellation is checked by the caller. */
-  private async fetchPage(page: number): Promise<void> {
+  private async fetchPage(page: number, onBodyReceived?: () => void): Promise<void> {
+    const parent = this.options.call.signal;
+    const alone = page !== 1 && !this.pageOneSettled ? new AbortController() : undefined;
+    const abortAlone = () => alone?.abort();
+    if (alone) {
+      this.speculative.set(page, alone);
+      parent?.addEventListener('abort', abortAlone, { once: true });
+    }
+    let outcome: PageOutcome;
     try {
-      const result = await this.options.client.getInvoiceItems(this.invoiceUuid, { page, perPage: this.perPage }, this.options.call);
-      this.accept(page, result);
+      const call = { ...this.options.call, signal: alone?.signal ?? parent, onBodyReceived };
+      outcome = { result: await this.options.client.getInvoiceItems(this.invoiceUuid, { page, perPage: this.perPage }, call) };
     } catch (error) {
-      if (isAbort(error) || this.options.call.signal?.aborted) {
+      if (isAbort(error) || parent?.aborted || alone?.signal.aborted) {
         return;
       }
-      const failure: FailedPage =
-        error instanceof ApiError
-          ? { page, kind: error.kind, message: error.fullMessage }
-          : { page, kind: 'unexpected', message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
-      this.failed.set(page, failure);
-      this.stopped ||= STOPPING_KINDS.has(failure.kind);
+      outcome = { failure: failureOf(page, error) };
+    } finally {
+      this.speculative.delete(page);
+      parent?.removeEventListener('abort', abortAlone);
+    }
+    if (alone && (!this.pageOneSettled || this.totalPages === undefined)) {
+      // Page 1 has not told yet which pages exist, or says it through next links only.
+      this.early.set(page, outcome);
+      return;
+    }
+    if (alone && page > (this.totalPages ?? 0)) {
+      return; // Beyond the last page: answered before it could be cancelled.
+    }
+    if (page === 1) {
+      this.pageOneSettled = true;
+      this.apply(page, outcome);
+      this.adoptEarlyPages();
+    } else {
+      this.apply(page, outcome);
+    }
+  }
+
+  /** Page 1 has answered: drop what was asked for beyond the last page, keep the rest. */
+  private adoptEarlyPages(): void {
+    if (!this.pages.has(1)) {
+      // It failed: a retry starts from page 1 again.
+      this.speculative.forEach((controller) => controller.abort());
+      this.early.clear();
+      return;
+    }
+    const last = this.totalPages;
+    if (last === undefined) {
+      return; // The next links decide which of the early pages are used.
+    }
+    this.speculative.forEach((controller, page) => (page > last ? controller.abort() : undefined));
+    for (const [page, outcome] of [...this.early].sort((a, b) => a[0] - b[0])) {
+      if (page <= last) {
+        this.apply(page, outcome);
+      }
+    }
+    this.early.clear();
+  }
+
+  private apply(page: number, outcome: PageOutcome): void {
+    if ('result' in outcome) {
+      this.accept(page, outcome.result);
+    } else {
+      this.failed.set(page, outcome.failure);
+      this.stopped ||= STOPPING_KINDS.has(outcome.failure.kind);
     }
     this.report();
   }
@@ -201,7 +302,7 @@ class ItemsLoader {
   }
 
   private report(): void {
-    if (this.options.call.signal?.aborted) {
+    if (this.options.call.signal?.aborted || !this.pageOneSettled) {
       return;
     }
     let loadedItems = 0;
@@ -253,6 +354,12 @@ class ItemsLoader {
       previous = items;
     }
   }
+}
+
+function failureOf(page: number, error: unknown): FailedPage {
+  return error instanceof ApiError
+    ? { page, kind: error.kind, message: error.fullMessage }
+    : { page, kind: 'unexpected', message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
 }
 
 function samePage(a: readonly InvoiceItem[], b: readonly InvoiceItem[]): boolean {

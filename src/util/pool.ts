@@ -6,19 +6,22 @@ export interface BoundedRunOptions {
 }
 
 /**
- * Runs `run` on each item in order with a bounded number in flight. Resolves when every started
- * run has settled, with the items that were never started (because `stop` said so). `run`
- * should not reject; if one does, nothing more is started and the first rejection is rethrown
- * once the others have settled.
+ * Runs `run` on what `take` hands out, with a bounded number in flight. `take` is asked again
+ * whenever a run settles, so work that becomes known meanwhile is picked up; it returns
+ * undefined when there is nothing (more) to start now. Resolves when nothing is in flight and
+ * nothing more is handed out. `run` should not reject; if one does, nothing more is started
+ * and the first rejection is rethrown once the others have settled.
  */
-export function runBounded<T>(items: readonly T[], run: (item: T) => Promise<void>, options: BoundedRunOptions): Promise<T[]> {
-  const queue = [...items];
+export function runBounded<T>(take: () => T | undefined, run: (item: T) => Promise<void>, options: BoundedRunOptions): Promise<void> {
   let inFlight = 0;
   let failure: { error: unknown } | undefined;
   return new Promise((resolve, reject) => {
     const pump = () => {
-      while (queue.length > 0 && !failure && !options.stop?.() && inFlight < Math.max(1, options.limit())) {
-        const item = queue.shift() as T;
+      while (!failure && !options.stop?.() && inFlight < Math.max(1, options.limit())) {
+        const item = take();
+        if (item === undefined) {
+          break;
+        }
         inFlight++;
         run(item)
           .catch((error: unknown) => {
@@ -33,7 +36,7 @@ export function runBounded<T>(items: readonly T[], run: (item: T) => Promise<voi
         if (failure) {
           reject(failure.error);
         } else {
-          resolve(queue);
+          resolve();
         }
       }
     };

@@ -39,6 +39,8 @@ export interface Fault {
   kind: FaultKind;
   /** Only requests whose pathname starts with this (default: any API path). */
   path?: string;
+  /** Only requests for this page (the `page` query parameter; page 1 when there is none). */
+  page?: number;
   /** How many matching requests it applies to (default: unlimited). */
   times?: number;
   /** For 'status' (default 500) and 'html' (default 502). */
@@ -81,6 +83,7 @@ export function parseFault(value: unknown): Fault {
     !FAULT_KINDS.includes(fault?.kind) ? `kind must be one of ${FAULT_KINDS.join(', ')}` : '',
     !isOptional(fault?.path, (v) => typeof v === 'string') ? 'path must be a string' : '',
     !isOptional(fault?.times, isPositiveInteger) ? 'times must be a positive integer' : '',
+    !isOptional(fault?.page, isPositiveInteger) ? 'page must be a positive integer' : '',
     !isOptional(fault?.status, (v) => Number.isInteger(v) && (v as number) >= 100 && (v as number) <= 599)
       ? 'status must be an HTTP status' : '',
     !isOptional(fault?.headers, isStringRecord) ? 'headers must map names to strings' : '',
@@ -120,9 +123,13 @@ export class FaultQueue {
    * Uses up the first fault whose path matches and for which `attempt` returns something
    * (a fault that cannot apply to this response is left for a later request).
    */
-  take<T>(pathname: string, attempt: (fault: Fault) => T | undefined): { fault: Fault; outcome: T } | undefined {
+  take<T>(url: URL, attempt: (fault: Fault) => T | undefined): { fault: Fault; outcome: T } | undefined {
+    const page = Number(url.searchParams.get('page') ?? '1');
     for (const entry of this.pending) {
-      if (entry.fault.path !== undefined && !pathname.startsWith(entry.fault.path)) {
+      if (entry.fault.path !== undefined && !url.pathname.startsWith(entry.fault.path)) {
+        continue;
+      }
+      if (entry.fault.page !== undefined && entry.fault.page !== page) {
         continue;
       }
       const outcome = attempt(entry.fault);

@@ -220,7 +220,7 @@ export class FakeDoApi {
     if (this.latencyMs > 0 && wait > 0) {
       await this.scheduler.sleep(wait);
     }
-    const hit = this.faults.take<ApiResult>(url.pathname, (fault) =>
+    const hit = this.faults.take<ApiResult>(url, (fault) =>
       isTransportFault(fault.kind) ? normal : normal.type === 'json' ? corrupt(fault, normal) : undefined);
     if (hit && isTransportFault(hit.fault.kind)) {
       deliverTransportFault(hit.fault, normalPayload, { res, headers, requestId, scheduler: this.scheduler });

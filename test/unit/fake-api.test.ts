@@ -433,6 +433,15 @@ describe('fake DigitalOcean API', function () {
       assert.strictEqual(reply.status, 500);
       assert.deepStrictEqual(reply.json(), { id: 'x', message: 'y' });
     });
+    it('status: with a page, only hits requests for that page (no page query is page 1)', async () => {
+      api.addFault({ kind: 'status', status: 502, page: 2, times: 1 });
+      assert.strictEqual((await get(base, `${INVOICES}?page=1`)).status, 200);
+      assert.strictEqual((await get(base, INVOICES)).status, 200);
+      assert.strictEqual((await get(base, `${INVOICES}?page=2`)).status, 502);
+      assert.strictEqual((await get(base, `${INVOICES}?page=2`)).status, 200, 'used up');
+      assert.match((await control(base, 'POST', '/__fake/faults', { kind: 'status', page: 0 })).text, /page must be a positive integer/);
+    });
+
 
     it('status: applies before authentication', async () => {
       api.addFault({ kind: 'status', status: 503, times: 1 });

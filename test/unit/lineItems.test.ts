@@ -80,13 +80,72 @@ describe('loading all line items of an invoice', function () {
     assert.ok(progress.every((p, i) => i === 0 || p.loadedPages >= progress[i - 1].loadedPages), 'progress only moves forward');
   });
 
-  it('loads an invoice that fits on one page with one request', async () => {
+  it('asks for pages 2 to 4 alongside page 1, and drops them when the invoice fits on one page', async () => {
     const { client } = makeClient(fake.url);
     const invoice = fake.api.data.invoices[3];
+    assert.ok(invoice.items.length > 0 && invoice.items.length <= 200);
     const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.ok(result.complete);
     assertAllItems(result, invoice.items);
-    assert.strictEqual(fake.api.requests.length, 1);
+    assert.deepStrictEqual([...result.pages.keys()], [1]);
+    assert.strictEqual(result.totalPages, 1);
+    assert.deepStrictEqual(result.problems, []);
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), [1, 2, 3, 4]);
+  });
+
+  it('cancels the pages asked for alongside page 1 once it says there are no more', async () => {
+    const invoice = fake.api.data.invoices[3];
+    const cancelled: number[] = [];
+    // Pages after 1 never answer: the load settles only if it cancels them.
+    const fetch: Fetch = (url, init) => {
+      const page = Number(new URL(url).searchParams.get('page'));
+      if (page === 1) {
+        return nodeFetch(url, init);
+      }
+      return new Promise((_, reject) => {
+        init.signal?.addEventListener('abort', () => {
+          cancelled.push(page);
+          reject(Object.assign(new Error('aborted'), { type: 'aborted', name: 'AbortError' }));
+        });
+      });
+    };
+    const { client } = makeClient(fake.url, { fetch });
+    const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(result.complete);
+    assertAllItems(result, invoice.items);
+    assert.deepStrictEqual(cancelled.sort((a, b) => a - b), [2, 3, 4]);
+  });
+
+  it('ignores a failure of a page beyond the last one, asked for alongside page 1', async () => {
+    const { client } = makeClient(fake.url, { maxTries: 1 });
+    const invoice = fake.api.data.invoices[3];
+    fake.api.addFault({ kind: 'status', status: 404, page: 2, times: 1 });
+    const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.ok(result.complete);
+    assert.deepStrictEqual(result.failed, []);
+    assertAllItems(result, invoice.items);
+  });
+
+  it('lists a page asked for alongside page 1 that failed, and a retry fetches only it', async () => {
+    const { client } = makeClient(fake.url, { maxTries: 1 });
+    const uuid = large().invoice_uuid;
+    fake.api.addFault({ kind: 'status', status: 500, page: 3, times: 1 });
+    const result = await loadLineItems(uuid, { client, call: { token: FAKE_TOKEN } });
+    assert.strictEqual(result.complete, false);
+    assert.deepStrictEqual(result.failed.map((f) => [f.page, f.kind]), [[3, 'server']]);
+    assert.strictEqual(result.items.length, 9_800);
+    fake.api.clearRequests();
+    const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), [3]);
+    assertAllItems(retried, large().items);
+  });
+
+  it('asks for page 1 alone when only one request may be in flight', async () => {
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[3];
+    const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN }, maxParallel: 1 });
+    assert.ok(result.complete);
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), [1]);
   });
 
   it('stops sending requests when cancelled', async () => {
@@ -105,7 +164,9 @@ describe('loading all line items of an invoice', function () {
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.strictEqual(stats.started, started, 'nothing sent after the cancellation');
     assert.ok(fake.api.requests.length <= started, `the server saw ${fake.api.requests.length} of ${started}`);
-    assert.ok(started <= 3 + 4, `${started} requests sent`);
+    // The 3 pages loaded, at most 4 in flight, and at most 4 received but not yet parsed (a
+    // page frees its slot once its body is in).
+    assert.ok(started <= 3 + 4 + 4, `${started} requests sent`);
   });
 
   it('marks a page that keeps failing, then a retry fetches only that page', async () => {
@@ -153,11 +214,12 @@ describe('loading all line items of an invoice', function () {
 
   it('starts over from page 1 when page 1 failed', async () => {
     const { client } = makeClient(fake.url, { maxTries: 1 });
-    fake.api.addFault({ kind: 'status', status: 502, times: 1 });
+    fake.api.addFault({ kind: 'status', status: 502, page: 1, times: 1 });
     const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.deepStrictEqual(result.failed.map((f) => f.page), [1]);
     assert.strictEqual(result.totalPages, undefined);
     assert.strictEqual(result.items.length, 0);
+    assert.strictEqual(result.pages.size, 0, 'pages that came alongside page 1 are dropped with it');
     const retried = await retryLineItems(result, { client, call: { token: FAKE_TOKEN } });
     assert.ok(retried.complete);
     assert.strictEqual(retried.items.length, 10_000);
@@ -170,8 +232,11 @@ describe('loading all line items of an invoice', function () {
       call: { token: FAKE_TOKEN },
       onProgress: (p) => (p.loadedPages === 1 && p.failedPages === 0 ? fake.api.addFault({ kind: 'status', status: 401 }) : undefined),
     });
-    assert.ok(fake.api.requests.length <= 1 + 4, `${fake.api.requests.length} requests`);
-    assert.deepStrictEqual(result.failed.map((f) => f.page), Array.from({ length: 49 }, (_, i) => i + 2));
+    // The first round (pages 1 to 4) was sent before the 401, then at most 4 more.
+    assert.ok(fake.api.requests.length <= 4 + 4, `${fake.api.requests.length} requests`);
+    const failed = result.failed.map((f) => f.page);
+    assert.deepStrictEqual([...result.pages.keys(), ...failed].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1), 'every page loaded or listed');
+    assert.ok(failed.length >= 46 && failed.every((page) => page > 1), `failed: ${failed.join(', ')}`);
     assert.ok(result.failed.every((f) => f.kind === 'unauthorized'));
   });
 
@@ -207,9 +272,13 @@ describe('loading line items when the rate limit runs low', function () {
     fake.api.setLatency(latencyMs);
     const { stats, fetch } = countingFetch();
     const { client } = makeClient(fake.url, { fetch });
+    // As in the extension, the invoice list was fetched first: the client knows what remains.
+    await client.listInvoices({ page: 1, perPage: 20 }, { token: FAKE_TOKEN });
+    fake.api.clearRequests();
     const result = await loadLineItems(fake.api.data.invoices[0].invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.ok(result.complete);
     assert.strictEqual(result.items.length, 2_000);
+    assert.deepStrictEqual(pagesRequested(fake.api.requests), Array.from({ length: 10 }, (_, i) => i + 1), 'no page asked for alongside page 1');
     assert.strictEqual(stats.max, 1);
     assert.strictEqual(serverConcurrency(fake.api.requests, latencyMs), 1);
   });
@@ -247,6 +316,8 @@ describe('loading line items without meta.total', () => {
     const retried = await retryLineItems(result, { client, call: { token: 't' } });
     assert.ok(retried.complete);
     assert.deepStrictEqual(retried.items.map((item) => item.description), Array.from({ length: 1_000 }, (_, i) => `d${i}`));
-    assert.deepStrictEqual(calls, [1, 2, 3, 3, 4, 5]);
+    // Pages 2 to 4 were asked for alongside page 1 and used as far as the links lead (to the
+    // failed page 3); the retry follows the links from there.
+    assert.deepStrictEqual(calls, [1, 2, 3, 4, 3, 4, 5]);
   });
 });
