@@ -12,13 +12,16 @@ export function isObject(value: unknown): value is Json {
 
 /** Bidi overrides and isolates: in a label they make "invoice\u202Efdp.exe" read "invoiceexe.pdf". */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A string field as text; numbers are accepted as their text, anything else is empty.
  * Bidi override characters are dropped (right-to-left text itself displays without them).
  */
 export function text(value: unknown): string {
-  const raw = (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '').replace(BIDI_CONTROLS, '');
+  const given = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  // Testing first is cheaper than replacing in the usual text that has none.
+  const raw = HAS_BIDI_CONTROL.test(given) ? given.replace(BIDI_CONTROLS, '') : given;
   return raw.length > MAX_TEXT ? `${raw.slice(0, MAX_TEXT)}…` : raw;
 }
 

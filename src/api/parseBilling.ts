@@ -11,15 +11,16 @@ function optionalText(value: unknown): string | undefined {
   return text(value) || undefined;
 }
 
-function requireObject(value: unknown, what: string, status: number): Json {
+/** `what` says what is wrong; made only when it is (it runs for every record otherwise). */
+function requireObject(value: unknown, what: () => string, status: number): Json {
   if (!isObject(value)) {
-    throw invalid(what, status);
+    throw invalid(what(), status);
   }
   return value;
 }
 
 function parseItem(value: unknown, status: number): InvoiceItem {
-  const item = requireObject(value, l10n.t('an invoice item is not an object'), status);
+  const item = requireObject(value, () => l10n.t('an invoice item is not an object'), status);
   return {
     product: text(item.product),
     resourceUuid: optionalText(item.resource_uuid),
@@ -41,7 +42,7 @@ export function parseInvoiceItemsPage(body: unknown, requested: PageRef, status 
 }
 
 function parseHistoryEntry(value: unknown, status: number): BillingHistoryEntry {
-  const entry = requireObject(value, l10n.t('a billing history entry is not an object'), status);
+  const entry = requireObject(value, () => l10n.t('a billing history entry is not an object'), status);
   return {
     date: text(entry.date),
     type: text(entry.type),
@@ -58,7 +59,7 @@ export function parseBillingHistoryPage(body: unknown, requested: PageRef, statu
 }
 
 export function parseBalance(body: unknown, status = 200): Balance {
-  const balance = requireObject(body, l10n.t('the balance is not an object'), status);
+  const balance = requireObject(body, () => l10n.t('the balance is not an object'), status);
   return {
     monthToDateBalance: text(balance.month_to_date_balance),
     accountBalance: text(balance.account_balance),
@@ -72,7 +73,7 @@ function section(value: unknown, name: string, status: number): Json | undefined
   if (value === undefined || value === null) {
     return undefined;
   }
-  return requireObject(value, l10n.t('the summary\'s {0} is not an object', name), status);
+  return requireObject(value, () => l10n.t('the summary\'s {0} is not an object', name), status);
 }
 
 function parseCharge(value: unknown, name: string, status: number): Charge | undefined {
@@ -89,7 +90,7 @@ function parseProductCharges(value: unknown, status: number): InvoiceSummary['pr
     throw invalid(l10n.t('the summary\'s product charges are not a list'), status);
   }
   const items: ProductCharge[] = ((charges.items as unknown[] | null | undefined) ?? []).map((item) => {
-    const charge = requireObject(item, l10n.t('a product charge is not an object'), status);
+    const charge = requireObject(item, () => l10n.t('a product charge is not an object'), status);
     return { name: text(charge.name), amount: text(charge.amount), count: text(charge.count) };
   });
   return { name: text(charges.name), amount: text(charges.amount), items };
@@ -108,7 +109,7 @@ function parseAddress(value: unknown, status: number): BillingAddress | undefine
 }
 
 export function parseInvoiceSummary(body: unknown, status = 200): InvoiceSummary {
-  const summary = requireObject(body, l10n.t('the invoice summary is not an object'), status);
+  const summary = requireObject(body, () => l10n.t('the invoice summary is not an object'), status);
   return {
     invoiceUuid: text(summary.invoice_uuid),
     invoiceId: text(summary.invoice_id),

@@ -83,7 +83,10 @@ export interface PagedListOptions<Item, Extra> extends ListEnvironment {
 
 interface Operation {
   readonly controller: AbortController;
+  /** Settles when the page is shown (or failed). */
   readonly promise: Promise<void>;
+  /** A refresh: settles when what comes alongside page 1 has been merged in too. */
+  readonly whole?: Promise<void>;
 }
 
 /**
@@ -163,36 +166,16 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   adoptVerified(token: string, firstPage: ListPage<Item, Extra>): void {
     this.setToken(token);
     this.cancelAll();
-    this.applyFirstPage(firstPage, {});
+    this.applyFirstPage(firstPage);
     const fetchAlongside = this.options.fetchAlongside;
     if (!fetchAlongside) {
       return;
     }
-    void this.fetchAlongsideAlone(token, fetchAlongside);
-  }
-
-  /**
-   * The check fetched the list only; what comes alongside follows on its own, without holding
-   * up a refresh or "Load more" (a refresh fetches it again and cancels this).
-   */
-  private async fetchAlongsideAlone(token: string, fetchAlongside: (call: CallOptions) => Promise<Partial<Extra>>): Promise<void> {
+    // The check fetched the list only; what comes alongside follows on its own, without
+    // holding up a refresh or "Load more" (a refresh fetches it again and cancels this).
     const controller = new AbortController();
     this.fetchingAlongside = controller;
-    try {
-      const extra = await fetchAlongside(this.callOptions(token, controller));
-      if (!controller.signal.aborted) {
-        this.update({ ...this.current, extra: { ...this.current.extra, ...extra }, retryNotice: undefined });
-        await this.persist();
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        this.options.logger.warn(`Could not fetch what comes with the list: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    } finally {
-      if (this.fetchingAlongside === controller) {
-        this.fetchingAlongside = undefined;
-      }
-    }
+    void this.mergeAlongside(controller, Promise.resolve(), fetchAlongside(this.callOptions(token, controller)));
   }
 
   /** Removes the cached data of a token (of another account, or the current one). */
@@ -223,21 +206,53 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       return Promise.resolve();
     }
     if (this.refreshing && !options.supersede) {
-      return this.refreshing.promise;
+      return this.refreshing.whole ?? this.refreshing.promise;
     }
     this.cancelAll();
     const token = this.token;
     const controller = new AbortController();
     this.update({ ...this.current, activity: 'refreshing', retryNotice: undefined });
     const call = this.callOptions(token, controller);
-    const alongside = this.options.fetchAlongside?.(call) ?? Promise.resolve({});
-    return this.track('refreshing', controller, Promise.all([this.options.fetchPage({ page: 1, perPage: this.options.pageSize() }, call), alongside])
-      .then(([page, extra]) => (controller.signal.aborted ? undefined : this.applyFirstPage(page, extra))));
+    // Page 1 is sent first and shown as soon as it arrives ("Load more" is possible from
+    // then on); what comes alongside is merged in when it arrives.
+    const firstPage = this.options.fetchPage({ page: 1, perPage: this.options.pageSize() }, call);
+    const alongside = this.options.fetchAlongside?.(call);
+    const shown = this.track('refreshing', controller, firstPage.then((page) => (controller.signal.aborted ? undefined : this.applyFirstPage(page))));
+    if (!alongside) {
+      return shown;
+    }
+    this.fetchingAlongside = controller;
+    const done = Promise.all([shown, this.mergeAlongside(controller, shown, alongside)]).then(() => undefined);
+    if (this.refreshing?.controller === controller) {
+      // Callers sharing this refresh wait for all of it.
+      this.refreshing = { ...this.refreshing, whole: done };
+    }
+    return done;
+  }
+
+  /** Merges what came alongside page 1 once page 1 is shown; nothing if it failed or was superseded. */
+  private async mergeAlongside(controller: AbortController, shown: Promise<void>, alongside: Promise<Partial<Extra>>): Promise<void> {
+    try {
+      const [extra] = await Promise.all([alongside, shown]);
+      if (!controller.signal.aborted) {
+        this.update({ ...this.current, extra: { ...this.current.extra, ...extra }, retryNotice: undefined });
+        this.persistInBackground();
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        this.options.logger.warn(`Could not fetch what comes with the list: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } finally {
+      if (this.fetchingAlongside === controller) {
+        this.fetchingAlongside = undefined;
+      }
+    }
   }
 
   /**
    * Appends the next page. Does nothing while anything is loading (but settles when that load
-   * has, so `while (next) await loadMore()` cannot spin) or when there is none.
+   * has, so `while (next) await loadMore()` cannot spin; during a refresh, when page 1 is
+   * shown) or when there is none.
    */
   loadMore(): Promise<void> {
     const next = this.current.next;
@@ -287,11 +302,12 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     };
   }
 
-  private applyFirstPage(page: ListPage<Item, Extra>, alongside: Partial<Extra>): void {
+  private applyFirstPage(page: ListPage<Item, Extra>): void {
     this.update({
       hasToken: true,
       items: this.unique(page.items),
-      extra: { ...page.extra, ...alongside },
+      // What came alongside last time stays until the new one arrives.
+      extra: { ...this.current.extra, ...page.extra },
       total: page.total,
       next: page.next,
       pagingProblem: page.pagingProblem,

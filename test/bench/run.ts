@@ -106,11 +106,14 @@ async function benchLoadAll(url: string): Promise<void> {
   let loaded = 0;
   const time = await timed(RUNS, async () => {
     const { state } = makeState(url, 200);
-    await state.refresh();
-    while (state.snapshot.next) {
+    // As a user clicking "Load more" as soon as the list shows: page 2 does not wait for the
+    // balance, which is fetched alongside page 1. The time includes the balance all the same.
+    const refreshed = state.refresh();
+    do {
       await state.loadMore();
-    }
+    } while (state.snapshot.next);
     loaded = state.snapshot.invoices.length;
+    await refreshed;
     state.dispose();
   });
   const limit = pages * LATENCY_MS;

@@ -77,6 +77,36 @@ describe('invoice state', function () {
     assert.strictEqual(api.requests.length, 2, 'one refresh: the list and the balance');
   });
 
+  it('shows page 1 without waiting for the balance, and merges the balance in when it comes', async () => {
+    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const refreshed = state.refresh();
+    const shown = await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    assert.strictEqual(shown.balance, undefined);
+    assert.strictEqual(shown.balanceError, undefined);
+    await state.loadMore(); // settles once page 1 is shown (the refresh's part that matters to it)
+    await state.loadMore();
+    assert.strictEqual(state.snapshot.invoices.length, 20);
+    assert.strictEqual(state.snapshot.balanceError, undefined, '"Load more" did not wait for the balance');
+    await refreshed; // the client gives up on the balance after its timeout
+    const merged: InvoiceSnapshot = state.snapshot;
+    assert.strictEqual(merged.balanceError?.kind, 'timeout');
+    assert.strictEqual(merged.invoices.length, 20, 'merged into what is shown, page 2 kept');
+  });
+
+  it('drops a balance still on its way when the token changes', async () => {
+    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const refreshed = state.refresh();
+    await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    state.setToken(OTHER_TOKEN);
+    await refreshed;
+    assert.strictEqual(state.snapshot.balanceError, undefined, 'the old token\'s balance is not merged into the new one');
+    assert.strictEqual(state.snapshot.invoices.length, 0);
+  });
+
   it('shows the invoices when only the balance fails', async () => {
     api.addFault({ kind: 'status', status: 500, path: BALANCE_PATH });
     const { state } = makeState();
