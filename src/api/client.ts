@@ -64,12 +64,12 @@ export class DigitalOceanClient {
       throw new ApiError(
         'invalidResponse',
         l10n.t('The DigitalOcean API sent {0} instead of the invoice {1}.', response.contentType || l10n.t('a response without a content type'), type.label),
-        { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined },
+        { status: response.status, requestId: response.header('x-request-id') },
       );
     }
     return {
       bytes: response.body,
-      fileName: fileNameFromContentDisposition(response.headers.get('content-disposition')),
+      fileName: fileNameFromContentDisposition(response.header('content-disposition')),
       contentType: response.contentType,
     };
   }

@@ -1,11 +1,9 @@
-import nodeFetch, { Headers, RequestInit, Response } from 'node-fetch';
 import { Clock, abortedError, systemClock } from './clock';
 import { ApiError } from './errors';
+import { Transport, TransportResponse, nodeTransport } from './transport';
 import { RateLimitInfo } from './types';
 import { Logger } from '../util/logger';
 import { l10n } from '../util/l10n';
-
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Why the client waits before trying again; shown in the view while it waits. */
 export interface RetryNotice {
@@ -20,7 +18,8 @@ export interface ApiHttpOptions {
   readonly baseUrl: () => string;
   readonly userAgent: string;
   readonly logger: Logger;
-  readonly fetch?: Fetch;
+  /** How requests are sent; Node's http and https unless a test watches them. */
+  readonly transport?: Transport;
   readonly clock?: Clock;
   readonly timeoutMs?: number;
   readonly maxTries?: number;
@@ -45,7 +44,8 @@ export interface ApiResponse<T> {
   readonly status: number;
   readonly contentType: string;
   readonly rateLimit: RateLimitInfo;
-  readonly headers: Headers;
+  /** A response header by its lower-case name. */
+  readonly header: (name: string) => string | undefined;
 }
 
 type BodyKind = 'json' | 'bytes';
@@ -69,7 +69,7 @@ class AttemptFailure {
  * connections a bounded number of times, and turns every failure into an ApiError.
  */
 export class ApiHttp {
-  private readonly fetch: Fetch;
+  private readonly transport: Transport;
   private readonly clock: Clock;
   private readonly timeoutMs: number;
   private readonly maxTries: number;
@@ -78,7 +78,7 @@ export class ApiHttp {
   private lastRateLimit: RateLimitInfo = {};
 
   constructor(private readonly options: ApiHttpOptions) {
-    this.fetch = options.fetch ?? (nodeFetch as unknown as Fetch);
+    this.transport = options.transport ?? nodeTransport;
     this.clock = options.clock ?? systemClock;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxTries = options.maxTries ?? 3;
@@ -149,25 +149,24 @@ export class ApiHttp {
     const started = this.clock.now();
     let status = 0;
     try {
-      const response = await this.fetch(url, {
-        method: 'GET',
+      const response = await this.transport({
+        url,
         headers: {
           Authorization: `Bearer ${call.token}`,
           Accept: kind === 'json' ? 'application/json' : '*/*',
           'User-Agent': this.options.userAgent,
         },
-        redirect: 'manual',
-        size: MAX_BODY_BYTES,
-        signal: controller.signal as RequestInit['signal'],
+        maxBodyBytes: MAX_BODY_BYTES,
+        signal: controller.signal,
       });
       status = response.status;
-      const body = await response.buffer();
+      const body = await response.body();
       if (call.onBodyReceived && status >= 200 && status < 300) {
         call.onBodyReceived();
         // Lets the request just started go out before this body is parsed.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const rateLimit = readRateLimit(response.headers);
+      const rateLimit = readRateLimit(response);
       this.lastRateLimit = rateLimit;
       this.logResponse(pathAndQuery, response, started, rateLimit);
       return this.interpret(response, body, kind, rateLimit);
@@ -209,24 +208,25 @@ export class ApiHttp {
     );
   }
 
-  private interpret(response: Response, body: Buffer, kind: BodyKind, rateLimit: RateLimitInfo): ApiResponse<unknown> {
+  private interpret(response: TransportResponse, body: Buffer, kind: BodyKind, rateLimit: RateLimitInfo): ApiResponse<unknown> {
     const status = response.status;
-    const contentType = response.headers.get('content-type') ?? '';
+    const contentType = response.header('content-type') ?? '';
+    const header = (name: string) => response.header(name);
     const isJson = /\bjson\b/i.test(contentType);
     if (status >= 200 && status < 300 && kind === 'bytes') {
-      return { body, status, contentType, rateLimit, headers: response.headers };
+      return { body, status, contentType, rateLimit, header };
     }
     // Parsed once: a large page costs a millisecond or more to parse.
     const parsed = isJson ? parseJson(body) : undefined;
     if (status >= 200 && status < 300) {
       if (parsed === undefined) {
-        const requestId = response.headers.get('x-request-id') ?? undefined;
+        const requestId = response.header('x-request-id');
         throw new AttemptFailure(new ApiError('invalidResponse', invalidResponseMessage(status, contentType, isJson), { status, requestId }));
       }
-      return { body: parsed, status, contentType, rateLimit, headers: response.headers };
+      return { body: parsed, status, contentType, rateLimit, header };
     }
     const errorBody = errorBodyOf(parsed);
-    const requestId = errorBody.requestId ?? response.headers.get('x-request-id') ?? undefined;
+    const requestId = errorBody.requestId ?? response.header('x-request-id');
     const details = { status, requestId };
     const apiSaid = errorBody.message ? ` ${l10n.t('The API said: "{0}"', truncate(errorBody.message, 200))}` : '';
     const notJson = isJson ? '' : ` ${l10n.t('(the response was {0}, not JSON)', contentType || l10n.t('without a content type'))}`;
@@ -240,7 +240,7 @@ export class ApiHttp {
       throw new AttemptFailure(new ApiError('notFound', l10n.t('The DigitalOcean API has no such resource (404 Not Found).') + apiSaid + notJson, details));
     }
     if (status === 429) {
-      const waitMs = this.rateLimitWait(response.headers);
+      const waitMs = this.rateLimitWait(response);
       const retryAt = this.clock.now() + (waitMs ?? this.backoffBaseMs);
       const error = new ApiError('rateLimited', l10n.t('DigitalOcean\'s API rate limit was reached; try again after {0}.', new Date(retryAt).toLocaleTimeString()) + apiSaid, { ...details, retryAt });
       const worthWaiting = waitMs === undefined || waitMs <= this.maxRateLimitWaitMs;
@@ -257,9 +257,9 @@ export class ApiHttp {
   }
 
   /** What the 429 says to wait: retry-after, else until ratelimit-reset, else a backoff. */
-  private rateLimitWait(headers: Headers): number | undefined {
-    const retryAfter = headers.get('retry-after');
-    if (retryAfter !== null) {
+  private rateLimitWait(response: TransportResponse): number | undefined {
+    const retryAfter = response.header('retry-after');
+    if (retryAfter !== undefined) {
       const seconds = Number(retryAfter);
       if (Number.isFinite(seconds) && seconds >= 0) {
         return Math.ceil(seconds * 1000);
@@ -269,11 +269,12 @@ export class ApiHttp {
         return Math.max(0, date - this.clock.now());
       }
     }
-    const reset = Number(headers.get('ratelimit-reset'));
+    const resetHeader = response.header('ratelimit-reset');
+    const reset = Number(resetHeader);
     const untilReset = reset * 1000 - this.clock.now();
     // A reset already past (clocks apart, or the window just rolled) says nothing about when
     // to come back: back off rather than retry at once.
-    if (headers.get('ratelimit-reset') !== null && Number.isFinite(untilReset) && untilReset > 0) {
+    if (resetHeader !== undefined && Number.isFinite(untilReset) && untilReset > 0) {
       return untilReset;
     }
     return undefined;
@@ -284,8 +285,8 @@ export class ApiHttp {
     return Math.round(this.backoffBaseMs * 2 ** (attempt - 1) * (0.5 + this.clock.random() / 2));
   }
 
-  private logResponse(pathAndQuery: string, response: Response, started: number, rateLimit: RateLimitInfo): void {
-    const requestId = response.headers.get('x-request-id');
+  private logResponse(pathAndQuery: string, response: TransportResponse, started: number, rateLimit: RateLimitInfo): void {
+    const requestId = response.header('x-request-id');
     const parts = [`GET ${pathAndQuery}`, String(response.status), `${this.clock.now() - started} ms`];
     if (requestId) {
       parts.push(`x-request-id=${requestId}`);
@@ -315,10 +316,10 @@ function invalidResponseMessage(status: number, contentType: string, isJson: boo
     : l10n.t('The DigitalOcean API sent an invalid response (HTTP {0}, {1}) instead of JSON.', status, contentType || l10n.t('no content type'));
 }
 
-function readRateLimit(headers: Headers): RateLimitInfo {
+function readRateLimit(response: TransportResponse): RateLimitInfo {
   const number = (name: string) => {
-    const value = headers.get(name);
-    const parsed = value === null ? NaN : Number(value);
+    const value = response.header(name);
+    const parsed = value === undefined ? NaN : Number(value);
     return Number.isFinite(parsed) ? parsed : undefined;
   };
   const reset = number('ratelimit-reset');

@@ -4,9 +4,8 @@
 // any host but the configured API, and the token nowhere (log lines, globalState, messages,
 // the text the views would show). Prints one summary line at the end.
 import * as assert from 'assert';
-import nodeFetch from 'node-fetch';
 import { ApiErrorKind } from '../../src/api/errors';
-import { Fetch } from '../../src/api/http';
+import { Transport, nodeTransport } from '../../src/api/transport';
 import { Invoice } from '../../src/api/types';
 import { InvoiceCache } from '../../src/state/cache';
 import { groupByProduct } from '../../src/state/itemGroups';
@@ -249,16 +248,16 @@ describe('fault and security matrix', function () {
       const urls: string[] = [];
       let inFlight = 0;
       let maxInFlight = 0;
-      const fetch: Fetch = async (url, init) => {
-        urls.push(url);
+      const transport: Transport = async (request) => {
+        urls.push(request.url);
         maxInFlight = Math.max(maxInFlight, ++inFlight);
         try {
-          return await nodeFetch(url, init);
+          return await nodeTransport(request);
         } finally {
           inFlight--;
         }
       };
-      const harness = makeClient(server.url, { fetch, timeoutMs: TIMEOUT_MS });
+      const harness = makeClient(server.url, { transport, timeoutMs: TIMEOUT_MS });
       const store = memoryStore();
       const state = new InvoiceState({ client: harness.client, cache: new InvoiceCache(store), logger: harness.logger, pageSize: () => PAGE_SIZE });
       const notices: string[] = [];

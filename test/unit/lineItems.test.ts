@@ -1,8 +1,7 @@
 import * as assert from 'assert';
-import nodeFetch from 'node-fetch';
 import { DigitalOceanClient } from '../../src/api/client';
 import { isAbort } from '../../src/api/errors';
-import { Fetch } from '../../src/api/http';
+import { Transport, nodeTransport } from '../../src/api/transport';
 import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../src/api/types';
 import { LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from '../../src/state/lineItems';
 import { FAKE_TOKEN, RecordedRequest } from '../fake-api/server';
@@ -10,24 +9,22 @@ import { InvoiceItem as FakeItem } from '../fake-api/catalog';
 import { makeClient } from '../support/clientHarness';
 import { useFakeApi } from '../support/fakeApiHooks';
 
-/** A fetch that counts the requests in flight: from sending until the body has been read. */
-function countingFetch() {
+/** A transport that counts the requests in flight: from sending until the body has been read. */
+function countingTransport() {
   const stats = { inFlight: 0, max: 0, started: 0 };
-  const fetch: Fetch = async (url, init) => {
+  const transport: Transport = async (request) => {
     stats.started++;
     stats.inFlight++;
     stats.max = Math.max(stats.max, stats.inFlight);
     try {
-      const response = await nodeFetch(url, init);
-      const read = response.buffer.bind(response);
-      response.buffer = () => read().finally(() => stats.inFlight--);
-      return response;
+      const response = await nodeTransport(request);
+      return { ...response, body: () => response.body().finally(() => stats.inFlight--) };
     } catch (error) {
       stats.inFlight--;
       throw error;
     }
   };
-  return { stats, fetch };
+  return { stats, transport };
 }
 
 /**
@@ -58,8 +55,8 @@ describe('loading all line items of an invoice', function () {
   it('loads the 10,000 items in 50 pages of 200, never more than 4 requests at a time', async () => {
     const latencyMs = 20;
     fake.api.setLatency(latencyMs);
-    const { stats, fetch } = countingFetch();
-    const { client } = makeClient(fake.url, { fetch });
+    const { stats, transport } = countingTransport();
+    const { client } = makeClient(fake.url, { transport });
     const progress: LineItemsProgress[] = [];
     const result = await loadLineItems(large().invoice_uuid, { client, call: { token: FAKE_TOKEN }, onProgress: (p) => progress.push(p) });
 
@@ -97,19 +94,19 @@ describe('loading all line items of an invoice', function () {
     const invoice = fake.api.data.invoices[3];
     const cancelled: number[] = [];
     // Pages after 1 never answer: the load settles only if it cancels them.
-    const fetch: Fetch = (url, init) => {
-      const page = Number(new URL(url).searchParams.get('page'));
+    const transport: Transport = (request) => {
+      const page = Number(new URL(request.url).searchParams.get('page'));
       if (page === 1) {
-        return nodeFetch(url, init);
+        return nodeTransport(request);
       }
       return new Promise((_, reject) => {
-        init.signal?.addEventListener('abort', () => {
+        request.signal.addEventListener('abort', () => {
           cancelled.push(page);
-          reject(Object.assign(new Error('aborted'), { type: 'aborted', name: 'AbortError' }));
+          reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
         });
       });
     };
-    const { client } = makeClient(fake.url, { fetch });
+    const { client } = makeClient(fake.url, { transport });
     const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
     assert.ok(result.complete);
     assertAllItems(result, invoice.items);
@@ -150,8 +147,8 @@ describe('loading all line items of an invoice', function () {
 
   it('stops sending requests when cancelled', async () => {
     fake.api.setLatency(30);
-    const { stats, fetch } = countingFetch();
-    const { client } = makeClient(fake.url, { fetch });
+    const { stats, transport } = countingTransport();
+    const { client } = makeClient(fake.url, { transport });
     const controller = new AbortController();
     const loading = loadLineItems(large().invoice_uuid, {
       client,
@@ -270,8 +267,8 @@ describe('loading line items when the rate limit runs low', function () {
   it('fetches one page at a time below 50 remaining requests', async () => {
     const latencyMs = 15;
     fake.api.setLatency(latencyMs);
-    const { stats, fetch } = countingFetch();
-    const { client } = makeClient(fake.url, { fetch });
+    const { stats, transport } = countingTransport();
+    const { client } = makeClient(fake.url, { transport });
     // As in the extension, the invoice list was fetched first: the client knows what remains.
     await client.listInvoices({ page: 1, perPage: 20 }, { token: FAKE_TOKEN });
     fake.api.clearRequests();
