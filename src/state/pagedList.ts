@@ -216,7 +216,9 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     // Page 1 is sent first and shown as soon as it arrives ("Load more" is possible from
     // then on); what comes alongside is merged in when it arrives.
     const firstPage = this.options.fetchPage({ page: 1, perPage: this.options.pageSize() }, call);
-    const alongside = this.options.fetchAlongside?.(call);
+    const fetchAlongside = this.options.fetchAlongside;
+    // Started on the next turn, so that page 1's request leaves first.
+    const alongside = fetchAlongside && new Promise((resolve) => setImmediate(resolve)).then(() => fetchAlongside(call));
     const shown = this.track('refreshing', controller, firstPage.then((page) => (controller.signal.aborted ? undefined : this.applyFirstPage(page))));
     if (!alongside) {
       return shown;

