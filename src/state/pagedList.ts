@@ -110,6 +110,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   /** What comes alongside page 1, fetched on its own after a verified token was adopted. */
   private fetchingAlongside: AbortController | undefined;
   private readonly now: () => number;
+  private cacheWritePending = false;
 
   constructor(private readonly options: PagedListOptions<Item, Extra>) {
     this.now = options.now ?? Date.now;
@@ -143,6 +144,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       return false;
     }
     this.cancelAll();
+    this.writeCacheNow(); // what is shown belongs to the account being left
     const previousAccount = this.account;
     const previousToken = this.token;
     this.token = token;
@@ -238,7 +240,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       const [extra] = await Promise.all([alongside, shown]);
       if (!controller.signal.aborted) {
         this.update({ ...this.current, extra: { ...this.current.extra, ...extra }, retryNotice: undefined });
-        this.persistInBackground();
+        this.writeCacheSoon();
       }
     } catch (error) {
       if (!controller.signal.aborted) {
@@ -288,6 +290,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
 
   dispose(): void {
     this.cancelAll();
+    this.writeCacheNow();
     this.changed.dispose();
     this.tokenChanged.dispose();
   }
@@ -316,7 +319,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       fetchedAt: this.now(),
       stale: false,
     });
-    this.persistInBackground();
+    this.writeCacheSoon();
   }
 
   private applyNextPage(page: ListPage<Item, Extra>): void {
@@ -335,7 +338,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       retryNotice: undefined,
       error: undefined,
     });
-    this.persistInBackground();
+    this.writeCacheSoon();
   }
 
   private fail(error: unknown, controller: AbortController): void {
@@ -348,11 +351,23 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   }
 
   /**
-   * The data is on screen already; the next page need not wait for globalState's round trip.
-   * Writes still reach the store in call order (each update is issued synchronously).
+   * The data is on screen already: the cache is written on the next turn, once for changes
+   * that come together (page 1 and the balance; pages loaded in a row). globalState copies
+   * the whole value on every update, and the next request should not wait for that copy.
    */
-  private persistInBackground(): void {
-    void this.persist();
+  private writeCacheSoon(): void {
+    if (this.cacheWritePending) {
+      return;
+    }
+    this.cacheWritePending = true;
+    setImmediate(() => this.writeCacheNow());
+  }
+
+  private writeCacheNow(): void {
+    if (this.cacheWritePending) {
+      this.cacheWritePending = false;
+      void this.persist();
+    }
   }
 
   private async persist(): Promise<void> {

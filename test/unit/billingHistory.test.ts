@@ -41,7 +41,7 @@ describe('billing history state', function () {
     assert.strictEqual(state.snapshot.total, fake.api.data.billingHistory.length);
     assert.ok(state.snapshot.next);
     assert.strictEqual(historyRequests().length, 1);
-    assert.ok(store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN)), [...store.values.keys()].join());
+    await waitFor(() => store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN))); // written on the next turn
     assert.ok(!JSON.stringify([...store.values]).includes(FAKE_TOKEN), 'token in globalState');
   });
 
@@ -110,6 +110,8 @@ describe('billing history state', function () {
     const first = makeState(store);
     first.state.setToken(FAKE_TOKEN);
     await first.state.refresh();
+    first.state.dispose(); // the window closes: what is shown is written to the cache
+    await waitFor(() => store.values.get('digitaloceanInvoices.billingHistoryLastAccount') === tokenFingerprint(FAKE_TOKEN));
     fake.api.clearRequests();
 
     const restarted = makeState(store);
