@@ -64,9 +64,10 @@ class AttemptFailure {
 }
 
 /**
- * The one module that talks HTTP. It sends the token only to the configured API URL, never
- * follows redirects, bounds every request by a timeout, retries 429, 5xx and dropped
- * connections a bounded number of times, and turns every failure into an ApiError.
+ * The one module that makes API requests (transport.ts only carries them). It sends the
+ * token only to the configured API URL, never follows redirects, bounds every request by a
+ * timeout, retries 429, 5xx and dropped connections a bounded number of times, and turns
+ * every failure into an ApiError.
  */
 export class ApiHttp {
   private readonly transport: Transport;
