@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     userAgent: `${context.extension.id}/${context.extension.packageJSON.version} VSCode/${vscode.version}`,
     logger,
+    locale,
   });
   const client = new DigitalOceanClient(http);
   const tokenStore = own(new TokenStore(context.secrets));

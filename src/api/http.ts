@@ -18,6 +18,8 @@ export interface ApiHttpOptions {
   readonly baseUrl: () => string;
   readonly userAgent: string;
   readonly logger: Logger;
+  /** VS Code's display language, for times in messages (Node's own default otherwise). */
+  readonly locale?: string;
   /** How requests are sent; Node's http and https unless a test watches them. */
   readonly transport?: Transport;
   readonly clock?: Clock;
@@ -243,7 +245,7 @@ export class ApiHttp {
     if (status === 429) {
       const waitMs = this.rateLimitWait(response);
       const retryAt = this.clock.now() + (waitMs ?? this.backoffBaseMs);
-      const error = new ApiError('rateLimited', l10n.t('DigitalOcean\'s API rate limit was reached; try again after {0}.', new Date(retryAt).toLocaleTimeString()) + apiSaid, { ...details, retryAt });
+      const error = new ApiError('rateLimited', l10n.t('DigitalOcean\'s API rate limit was reached; try again after {0}.', timeOfDay(retryAt, this.options.locale)) + apiSaid, { ...details, retryAt });
       const worthWaiting = waitMs === undefined || waitMs <= this.maxRateLimitWaitMs;
       throw new AttemptFailure(error, worthWaiting ? { reason: 'rateLimited', afterMs: waitMs } : undefined);
     }
@@ -308,6 +310,14 @@ function retryMessage(reason: RetryNotice['reason'], delayMs: number, nextAttemp
       return l10n.t('DigitalOcean had a server error; retrying in {0} s (try {1} of {2}).', seconds, nextAttempt, maxTries);
     case 'network':
       return l10n.t('The connection failed; retrying in {0} s (try {1} of {2}).', seconds, nextAttempt, maxTries);
+  }
+}
+
+function timeOfDay(at: number, locale: string | undefined): string {
+  try {
+    return new Date(at).toLocaleTimeString(locale);
+  } catch {
+    return new Date(at).toLocaleTimeString('en'); // not a language tag Intl knows
   }
 }
 

@@ -102,6 +102,18 @@ describe('API client against the fake DigitalOcean API', function () {
     assert.strictEqual(api.requests.length, 3);
   });
 
+  it('says the time to try again in the display language', async () => {
+    api.addFault({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
+    for (const locale of ['de', 'en-US', 'not a language tag']) {
+      const { client } = makeClient(url, { locale, maxTries: 1 });
+      const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, call), 'rateLimited');
+      const retryAt = new Date(error.details.retryAt ?? NaN);
+      const expected = retryAt.toLocaleTimeString(locale === 'not a language tag' ? 'en' : locale);
+      assert.ok(error.message.includes(`after ${expected}.`), `${locale}: ${error.message}`);
+    }
+    assert.doesNotMatch(new Date(0).toLocaleTimeString('de'), /AM|PM/, 'German times differ from English ones');
+  });
+
   it('does not wait for a rate-limit reset beyond the cap', async () => {
     const { client, clock } = makeClient(url, { maxRateLimitWaitMs: 60_000 });
     api.addFault({ kind: 'status', status: 429, headers: { 'ratelimit-reset': String(Math.floor(clock.now() / 1000) + 3600) } });
