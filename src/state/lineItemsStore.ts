@@ -123,7 +123,7 @@ export class LineItemsStore {
         this.loads.delete(invoiceUuid);
         this.entries.set(invoiceUuid, loaded(result));
         if (!result.complete) {
-          this.logger.warn(`Line items of ${invoiceUuid}: ${result.failed.length} page(s) missing.`);
+          this.logger.warn(`Line items of ${invoiceUuid}: missing pages ${result.failed.map((failure) => failure.page).join(', ')}.`);
         }
         this.changed.fire(invoiceUuid);
       },

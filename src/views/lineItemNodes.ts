@@ -26,7 +26,10 @@ export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undef
   if (!result.complete) {
     const pages = result.failed.map((failure) => failure.page).join(', ');
     const reason = result.failed[0]?.message ?? '';
-    nodes.push({ kind: 'itemsIncomplete', itemsKey, message: l10n.t('Incomplete: page(s) {0} of the line items could not be loaded. {1}', pages, reason) });
+    const message = result.failed.length === 1
+      ? l10n.t('Incomplete: page {0} of the line items could not be loaded. {1}', pages, reason)
+      : l10n.t('Incomplete: pages {0} of the line items could not be loaded. {1}', pages, reason);
+    nodes.push({ kind: 'itemsIncomplete', itemsKey, message });
   }
   for (const problem of result.problems) {
     nodes.push({ kind: 'notice', message: problem, icon: 'warning', id: `${itemsKey}/problem/${problem}` });
