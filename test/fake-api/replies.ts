@@ -1,5 +1,6 @@
 // Turning an ApiResult into bytes on the wire.
 import { ServerResponse } from 'http';
+import { gzipSync } from 'zlib';
 import { ApiResult } from './routes';
 
 export type Headers = Record<string, string>;
@@ -25,6 +26,14 @@ export function payloadOf(result: ApiResult): Payload {
     headers: { 'content-type': result.contentType, 'content-disposition': `attachment; filename="${result.fileName}"` },
     bytes: result.bytes,
   };
+}
+
+/** As the API's edge does: a JSON body is gzip-compressed for a client that asks for it. */
+export function encodedFor(acceptEncoding: string | undefined, payload: Payload): Payload {
+  if (!/\bjson\b/.test(payload.headers['content-type'] ?? '') || !/\bgzip\b/i.test(acceptEncoding ?? '')) {
+    return payload;
+  }
+  return { ...payload, headers: { ...payload.headers, 'content-encoding': 'gzip', vary: 'Accept-Encoding' }, bytes: gzipSync(payload.bytes) };
 }
 
 /** Sends a complete response; `headers` override the payload's own. */

@@ -8,7 +8,7 @@ import { FakeData, generateData, withMonthToDate } from './data';
 import { Fault, FaultQueue, isTransportFault } from './faults';
 import { isAmount } from './money';
 import { RateLimitWindow } from './rate-limit';
-import { Headers, payloadOf, send } from './replies';
+import { Headers, Payload, encodedFor, payloadOf, send } from './replies';
 import { ApiResult, routeApi } from './routes';
 import { Rng } from './random';
 import { Scheduler } from './scheduler';
@@ -50,6 +50,7 @@ export interface RecordedRequest {
   authorization?: string;
   userAgent?: string;
   accept?: string;
+  acceptEncoding?: string;
   /** Date.now() when the request arrived. */
   at: number;
 }
@@ -198,7 +199,7 @@ export class FakeDoApi {
     const requestId = this.requestIds.uuid();
     this.requests.push({
       method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization,
-      userAgent: req.headers['user-agent'], accept: req.headers.accept, at: Date.now(),
+      userAgent: req.headers['user-agent'], accept: req.headers.accept, acceptEncoding: req.headers['accept-encoding'], at: Date.now(),
     });
     const rate = this.rateLimit.hit(Date.now());
     const headers: Headers = {
@@ -216,6 +217,8 @@ export class FakeDoApi {
         tokensWithoutBillingScope: this.options.tokensWithoutBillingScope },
     );
     const normalPayload = payloadOf(normal);
+    const encode = (payload: Payload) => encodedFor(req.headers['accept-encoding'], payload);
+    const normalOnTheWire = encode(normalPayload);
     const wait = answerAt - performance.now();
     if (this.latencyMs > 0 && wait > 0) {
       await this.scheduler.sleep(wait);
@@ -226,6 +229,6 @@ export class FakeDoApi {
       deliverTransportFault(hit.fault, normalPayload, { res, headers, requestId, scheduler: this.scheduler });
       return;
     }
-    send(res, hit ? payloadOf(hit.outcome) : normalPayload, { ...headers, ...hit?.fault.headers });
+    send(res, hit ? encode(payloadOf(hit.outcome)) : normalOnTheWire, { ...headers, ...hit?.fault.headers });
   }
 }

@@ -29,6 +29,7 @@ describe('API client against the fake DigitalOcean API', function () {
     const request = api.requests[0];
     assert.strictEqual(request.authorization, `Bearer ${FAKE_TOKEN}`);
     assert.strictEqual(request.accept, 'application/json');
+    assert.strictEqual(request.acceptEncoding, 'gzip, br', 'and the fake API compressed the answer (see transport.test.ts)');
     assert.match(request.userAgent ?? '', /digitalocean-invoices/);
     assert.strictEqual(request.query.per_page, '5');
     assert.strictEqual(request.query.page, '1');
