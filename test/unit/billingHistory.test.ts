@@ -158,7 +158,7 @@ describe('billing history state', function () {
     state.follow(invoices);
     invoices.setToken(FAKE_TOKEN);
     await Promise.all([invoices.refresh(), state.refresh()]);
-    assert.ok(store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN)));
+    await waitFor(() => store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN)));
     await invoices.forgetCurrent();
     assert.strictEqual(state.snapshot.hasToken, false);
     assert.deepStrictEqual([...store.values.keys()].filter((key) => key.includes(tokenFingerprint(FAKE_TOKEN))), []);

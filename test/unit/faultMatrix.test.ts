@@ -291,6 +291,7 @@ describe('fault and security matrix', function () {
         items = await loadLineItems(large, { client: harness.client, call: { token } });
       }
       const snapshot = state.snapshot;
+      state.dispose(); // also writes what is pending to the cache, which is checked below
       const shown = shownText(snapshot, items);
       const outcome: Outcome = { snapshot, before, items, shown, notices, sleeps: harness.clock.sleeps, maxInFlight };
 
@@ -331,7 +332,6 @@ describe('fault and security matrix', function () {
       const garbled = shown.filter((text) => GARBLED.test(text));
       assert.deepStrictEqual(garbled, [], 'unreadable text shown');
       fault.check?.(outcome);
-      state.dispose();
     });
   }
 });

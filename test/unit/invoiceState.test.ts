@@ -30,6 +30,12 @@ async function waitFor(condition: () => boolean): Promise<void> {
   }
 }
 
+/** As when the window closes: the state writes what is pending, and the cache names the account. */
+async function closeWindow(state: InvoiceState, store: ReturnType<typeof memoryStore>): Promise<void> {
+  state.dispose();
+  await waitFor(() => store.values.get('digitaloceanInvoices.lastAccount') === tokenFingerprint(FAKE_TOKEN));
+}
+
 describe('invoice state', function () {
   this.timeout(20_000);
   let api: FakeDoApi;
@@ -60,8 +66,7 @@ describe('invoice state', function () {
     assert.ok(snapshot.next);
     assert.strictEqual(snapshot.stale, false);
     assert.strictEqual(listRequests().length, 1);
-    const keys = [...store.values.keys()];
-    assert.ok(keys.includes(`digitaloceanInvoices.cache.${tokenFingerprint(FAKE_TOKEN)}`), keys.join());
+    await waitFor(() => store.values.has(`digitaloceanInvoices.cache.${tokenFingerprint(FAKE_TOKEN)}`)); // written on the next turn
     assert.ok(!JSON.stringify([...store.values]).includes(FAKE_TOKEN), 'token in globalState');
   });
 
@@ -203,6 +208,7 @@ describe('invoice state', function () {
     const first = makeState(store);
     first.state.setToken(FAKE_TOKEN);
     await first.state.refresh();
+    await closeWindow(first.state, store);
 
     const restarted = makeState(store);
     restarted.state.showLastKnown();
@@ -220,6 +226,7 @@ describe('invoice state', function () {
     const first = makeState(store);
     first.state.setToken(FAKE_TOKEN);
     await first.state.refresh();
+    await closeWindow(first.state, store);
     const other = makeState(store);
     other.state.showLastKnown();
     other.state.setToken(OTHER_TOKEN);
