@@ -41,10 +41,13 @@ export const nodeTransport: Transport = (request) =>
     const get = url.protocol === 'https:' ? https.get : http.get;
     const headers = { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING };
     const sent = get(url, { headers, signal: request.signal }, (response) => {
+      // Read at once, so that a connection failing before the caller asks still settles it.
+      const body = readBody(response, request.maxBodyBytes);
+      body.catch(() => undefined);
       resolve({
         status: response.statusCode ?? 0,
         header: (name) => joined(response.headers[name]),
-        body: () => readBody(response, request.maxBodyBytes),
+        body: () => body,
       });
     });
     sent.on('error', reject);
@@ -63,6 +66,17 @@ function readBody(response: http.IncomingMessage, maxBytes: number): Promise<Buf
       reject(withCode(new Error(`The response is encoded as "${encoding}", which was not asked for.`), 'ERR_CONTENT_ENCODING'));
       return;
     }
+    let encodedBytes = 0;
+    response.on('data', (chunk: Buffer) => (encodedBytes += chunk.length));
+    decoder?.on('error', (error) => {
+      response.destroy(); // the connection is of no more use
+      // An empty body (a proxy's error, a 204) is no compressed stream: it is empty.
+      if (encodedBytes === 0 && response.complete) {
+        resolve(Buffer.alloc(0));
+      } else {
+        reject(error);
+      }
+    });
     const body = decoder ? response.pipe(decoder) : response;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -77,7 +91,6 @@ function readBody(response: http.IncomingMessage, maxBytes: number): Promise<Buf
       chunks.push(chunk);
     });
     body.on('end', () => resolve(Buffer.concat(chunks, size)));
-    body.on('error', reject);
     response.on('error', reject);
     // A connection that ends before the announced length (or the last chunk) is no body.
     response.on('close', () => {

@@ -66,6 +66,18 @@ describe('HTTP transport (Node http/https)', () => {
     assert.ok(server.seen.every((headers) => headers.accept === 'application/json'), 'the caller\'s headers are sent');
   });
 
+  it('reads an empty body marked as compressed (a proxy\'s error page, a 204) as empty', async () => {
+    for (const encoding of ['gzip', 'br']) {
+      server.answer = (res) => {
+        res.writeHead(502, { 'content-encoding': encoding, 'content-length': '0' });
+        res.end();
+      };
+      const response = await nodeTransport(request(server.url));
+      assert.strictEqual(response.status, 502);
+      assert.strictEqual((await response.body()).length, 0, encoding);
+    }
+  });
+
   it('refuses an encoding it did not ask for', async () => {
     server.answer = (res) => {
       res.writeHead(200, { 'content-encoding': 'compress' });
