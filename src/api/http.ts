@@ -151,6 +151,7 @@ export class ApiHttp {
     call.signal?.addEventListener('abort', forwardAbort, { once: true });
     const started = this.clock.now();
     let status = 0;
+    let bodyReceived = false;
     try {
       const response = await this.transport({
         url,
@@ -163,7 +164,14 @@ export class ApiHttp {
         signal: controller.signal,
       });
       status = response.status;
-      const body = await response.body();
+      // An error status says what went wrong even when its body cannot be read.
+      const body = await response.body().catch((error: unknown) => {
+        if (status >= 400 && !controller.signal.aborted) {
+          return Buffer.alloc(0);
+        }
+        throw error;
+      });
+      bodyReceived = true;
       if (call.onBodyReceived && status >= 200 && status < 300) {
         call.onBodyReceived();
         // Lets the request just started go out before this body is parsed.
@@ -180,7 +188,9 @@ export class ApiHttp {
       if (call.signal?.aborted) {
         throw abortedError();
       }
-      throw this.transportFailure(pathAndQuery, error, timedOut, status, started);
+      const failure = this.transportFailure(pathAndQuery, error, timedOut, status, started);
+      // Once the body is in (and a caller may have sent its next request), never again.
+      throw bodyReceived ? new AttemptFailure(failure.error) : failure;
     } finally {
       clearTimeout(timer);
       call.signal?.removeEventListener('abort', forwardAbort);

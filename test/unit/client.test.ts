@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { ApiError } from '../../src/api/errors';
 import { RetryNotice } from '../../src/api/http';
+import { Transport, TransportResponse } from '../../src/api/transport';
 import { Invoice, PageRef } from '../../src/api/types';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
 import { makeClient } from '../support/clientHarness';
@@ -227,5 +228,48 @@ describe('API client against the fake DigitalOcean API', function () {
     assert.ok(sink.lines.length > 0);
     assert.ok(sink.lines.every((line) => !line.includes(FAKE_TOKEN)));
     assert.ok(sink.lines.some((line) => line.includes(`GET ${INVOICES}?page=1&per_page=5 200`)));
+  });
+});
+
+describe('HTTP module over a scripted transport', () => {
+  /** Answers each request with the next of `answers`; `body: undefined` fails the body read. */
+  function scripted(answers: Array<{ status: number; body?: string }>): { transport: Transport; sent: number } {
+    const state = { sent: 0, transport: undefined as unknown as Transport };
+    state.transport = async () => {
+      const answer = answers[Math.min(state.sent++, answers.length - 1)];
+      const response: TransportResponse = {
+        status: answer.status,
+        header: (name) => (name === 'content-type' ? 'application/json' : undefined),
+        body: () => (answer.body === undefined ? Promise.reject(Object.assign(new Error('broken'), { code: 'Z_DATA_ERROR' })) : Promise.resolve(Buffer.from(answer.body))),
+      };
+      return response;
+    };
+    return state;
+  }
+
+  it('tells onBodyReceived once a successful body is in, once, and never for an error status', async () => {
+    const script = scripted([{ status: 503, body: '{}' }, { status: 200, body: '{"ok":true}' }]);
+    const { http } = makeClient('http://127.0.0.1:9', { transport: script.transport });
+    let received = 0;
+    const response = await http.getJson('/v2/x', {}, { token: FAKE_TOKEN, onBodyReceived: () => received++ });
+    assert.deepStrictEqual(response.body, { ok: true });
+    assert.strictEqual(script.sent, 2, 'the 503 was retried');
+    assert.strictEqual(received, 1);
+  });
+
+  it('never tries again once the body is in, whatever fails after', async () => {
+    const script = scripted([{ status: 200, body: '{not json' }]);
+    const { http } = makeClient('http://127.0.0.1:9', { transport: script.transport });
+    await expectApiError(http.getJson('/v2/x', {}, { token: FAKE_TOKEN, onBodyReceived: () => undefined }), 'invalidResponse');
+    assert.strictEqual(script.sent, 1);
+  });
+
+  it('goes by the status when an error response\'s body cannot be read', async () => {
+    const script = scripted([{ status: 429 }, { status: 401 }]);
+    const { http } = makeClient('http://127.0.0.1:9', { transport: script.transport, maxTries: 2 });
+    const reasons: string[] = [];
+    await expectApiError(http.getJson('/v2/x', {}, { token: FAKE_TOKEN, onRetry: (notice) => reasons.push(notice.reason) }), 'unauthorized');
+    assert.strictEqual(script.sent, 2);
+    assert.deepStrictEqual(reasons, ['rateLimited'], 'waited out as a 429, not as a broken connection');
   });
 });
