@@ -73,7 +73,7 @@ export interface LineItemsOptions {
 /** Errors after which the other pages would fail the same way: stop starting requests. */
 const STOPPING_KINDS: ReadonlySet<ApiErrorKind | 'unexpected'> = new Set(['unauthorized', 'forbidden', 'rateLimited', 'configuration', 'notFound']);
 
-/** Loads every page of the invoice's items; rejects only when cancelled (an aborted ApiError). */
+/** Loads every page of the invoice's items; rejects only when cancelled (an aborted ApiError) or when onProgress throws. */
 export function loadLineItems(invoiceUuid: string, options: LineItemsOptions): Promise<LineItemsResult> {
   const perPage = options.perPage ?? ITEMS_PER_PAGE;
   return new ItemsLoader(invoiceUuid, perPage, options).run();
@@ -137,14 +137,20 @@ class ItemsLoader {
   /** Page 1 with `firstRound - 1` pages after it, then (once the total is known) every page missing. */
   private async fetchInParallel(firstRound: number): Promise<void> {
     const parsing = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
     // A page's slot is free once its body is in; page 1 keeps it until parsed, since it tells
     // which pages come next.
     const fetchInSlot = (page: number) =>
       new Promise<void>((freeSlot) => {
-        const done = this.fetchPage(page, page === 1 ? undefined : freeSlot).finally(() => {
-          parsing.delete(done);
-          freeSlot();
-        });
+        const done = this.fetchPage(page, page === 1 ? undefined : freeSlot)
+          .catch((error: unknown) => {
+            failure ??= { error }; // a progress listener threw: stop, and say so
+            this.stopped = true;
+          })
+          .finally(() => {
+            parsing.delete(done);
+            freeSlot();
+          });
         parsing.add(done);
       });
     await runBounded(() => this.nextPageToFetch(firstRound), fetchInSlot, {
@@ -152,6 +158,9 @@ class ItemsLoader {
       stop: () => this.stopped || this.options.call.signal?.aborted === true,
     });
     await Promise.all(parsing);
+    if (failure) {
+      throw failure.error;
+    }
     this.throwIfAborted();
     if (this.totalPages !== undefined) {
       const reason = [...this.failed.values()].find((failure) => STOPPING_KINDS.has(failure.kind));
@@ -258,7 +267,12 @@ class ItemsLoader {
     }
     const last = this.totalPages;
     if (last === undefined) {
-      return; // The next links decide which of the early pages are used.
+      // The next links decide which of the early pages are used; without one, none is.
+      if (!this.next) {
+        this.speculative.forEach((controller) => controller.abort());
+        this.early.clear();
+      }
+      return;
     }
     this.speculative.forEach((controller, page) => (page > last ? controller.abort() : undefined));
     for (const [page, outcome] of [...this.early].sort((a, b) => a[0] - b[0])) {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { DigitalOceanClient } from '../../src/api/client';
+import { abortedError } from '../../src/api/clock';
 import { isAbort } from '../../src/api/errors';
 import { Transport, nodeTransport } from '../../src/api/transport';
 import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../src/api/types';
@@ -42,6 +43,28 @@ const sameItem = (item: InvoiceItem, fake: FakeItem) =>
 function assertAllItems(result: LineItemsResult, expected: readonly FakeItem[]): void {
   assert.strictEqual(result.items.length, expected.length);
   assert.ok(result.items.every((item, i) => sameItem(item, expected[i])), 'items in the API order');
+}
+
+/** Holds page 1's answer back until `others` other requests have settled, so they arrive first. */
+function pageOneLast(others: number): Transport {
+  let settled = 0;
+  let release: () => void = () => undefined;
+  const othersIn = new Promise<void>((resolve) => (release = resolve));
+  const settle = () => (++settled >= others ? release() : undefined);
+  return async (request) => {
+    if (new URL(request.url).searchParams.get('page') === '1') {
+      const response = await nodeTransport(request);
+      await othersIn;
+      return response;
+    }
+    try {
+      const response = await nodeTransport(request);
+      await response.body().catch(() => undefined);
+      return response;
+    } finally {
+      settle();
+    }
+  };
 }
 
 const pagesRequested = (requests: readonly RecordedRequest[]) => requests.map((request) => Number(request.query.page)).sort((a, b) => a - b);
@@ -114,7 +137,7 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('ignores a failure of a page beyond the last one, asked for alongside page 1', async () => {
-    const { client } = makeClient(fake.url, { maxTries: 1 });
+    const { client } = makeClient(fake.url, { maxTries: 1, transport: pageOneLast(3) });
     const invoice = fake.api.data.invoices[3];
     fake.api.addFault({ kind: 'status', status: 404, page: 2, times: 1 });
     const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
@@ -124,7 +147,7 @@ describe('loading all line items of an invoice', function () {
   });
 
   it('lists a page asked for alongside page 1 that failed, and a retry fetches only it', async () => {
-    const { client } = makeClient(fake.url, { maxTries: 1 });
+    const { client } = makeClient(fake.url, { maxTries: 1, transport: pageOneLast(3) });
     const uuid = large().invoice_uuid;
     fake.api.addFault({ kind: 'status', status: 500, page: 3, times: 1 });
     const result = await loadLineItems(uuid, { client, call: { token: FAKE_TOKEN } });
@@ -281,13 +304,17 @@ describe('loading line items when the rate limit runs low', function () {
   });
 });
 
+function pagedItems(count: number): InvoiceItem[] {
+  return Array.from({ length: count }, (_, i) => ({
+    product: 'Droplets', groupDescription: '', description: `d${i}`, amount: '0.10', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '',
+  }));
+}
+
 describe('loading line items without meta.total', () => {
   /** Serves `count` items 200 a page, with next links but no total (not what the spec says). */
   function pagedClient(count: number, failOnce?: number): { client: DigitalOceanClient; calls: number[] } {
     const calls: number[] = [];
-    const items: InvoiceItem[] = Array.from({ length: count }, (_, i) => ({
-      product: 'Droplets', groupDescription: '', description: `d${i}`, amount: '0.10', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '',
-    }));
+    const items = pagedItems(count);
     const fake = {
       http: { rateLimit: {} },
       getInvoiceItems: async (_uuid: string, page: PageRef): Promise<InvoiceItemsPage> => {
@@ -303,6 +330,26 @@ describe('loading line items without meta.total', () => {
     };
     return { client: fake as unknown as DigitalOceanClient, calls };
   }
+
+  it('cancels the pages asked for alongside page 1 when it has neither a total nor a next link', async () => {
+    const cancelled: number[] = [];
+    const client = {
+      http: { rateLimit: {} },
+      getInvoiceItems: (_uuid: string, page: PageRef, call: { signal?: AbortSignal }): Promise<InvoiceItemsPage> => {
+        if (page.page === 1) {
+          return Promise.resolve({ items: pagedItems(3) });
+        }
+        return new Promise((_, reject) => call.signal?.addEventListener('abort', () => {
+          cancelled.push(page.page);
+          reject(abortedError());
+        }));
+      },
+    } as unknown as DigitalOceanClient;
+    const result = await loadLineItems('u', { client, call: { token: 't' } });
+    assert.ok(result.complete);
+    assert.strictEqual(result.items.length, 3);
+    assert.deepStrictEqual(cancelled.sort(), [2, 3, 4]);
+  });
 
   it('follows the next links one page at a time and resumes after a failure', async () => {
     const { client, calls } = pagedClient(1_000, 3);
