@@ -85,8 +85,6 @@ interface Operation {
   readonly controller: AbortController;
   /** Settles when the page is shown (or failed). */
   readonly promise: Promise<void>;
-  /** A refresh: settles when what comes alongside page 1 has been merged in too. */
-  readonly whole?: Promise<void>;
 }
 
 /**
@@ -106,6 +104,8 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   private token: string | undefined;
   private account: string | undefined;
   private refreshing: Operation | undefined;
+  /** The refresh until what comes alongside page 1 is merged in too: shared until then. */
+  private wholeRefresh: Operation | undefined;
   private loadingMore: Operation | undefined;
   /** What comes alongside page 1, fetched on its own after a verified token was adopted. */
   private fetchingAlongside: AbortController | undefined;
@@ -207,8 +207,9 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     if (!this.token) {
       return Promise.resolve();
     }
-    if (this.refreshing && !options.supersede) {
-      return this.refreshing.whole ?? this.refreshing.promise;
+    const pending = this.wholeRefresh ?? this.refreshing;
+    if (pending && !options.supersede) {
+      return pending.promise;
     }
     this.cancelAll();
     const token = this.token;
@@ -226,11 +227,12 @@ export class PagedListState<Item, Extra = Record<never, never>> {
       return shown;
     }
     this.fetchingAlongside = controller;
-    const done = Promise.all([shown, this.mergeAlongside(controller, shown, alongside)]).then(() => undefined);
-    if (this.refreshing?.controller === controller) {
-      // Callers sharing this refresh wait for all of it.
-      this.refreshing = { ...this.refreshing, whole: done };
-    }
+    const done = Promise.all([shown, this.mergeAlongside(controller, shown, alongside)]).then(() => {
+      if (this.wholeRefresh?.controller === controller) {
+        this.wholeRefresh = undefined;
+      }
+    });
+    this.wholeRefresh = { controller, promise: done };
     return done;
   }
 
@@ -388,6 +390,7 @@ export class PagedListState<Item, Extra = Record<never, never>> {
     this.loadingMore?.controller.abort();
     this.fetchingAlongside?.abort();
     this.refreshing = undefined;
+    this.wholeRefresh = undefined;
     this.loadingMore = undefined;
     this.fetchingAlongside = undefined;
     if (this.current.activity || this.current.retryNotice) {

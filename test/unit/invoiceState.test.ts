@@ -100,6 +100,28 @@ describe('invoice state', function () {
     assert.strictEqual(merged.invoices.length, 20, 'merged into what is shown, page 2 kept');
   });
 
+  it('shares a refresh until its balance is in, not only until page 1 is shown', async () => {
+    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const first = state.refresh();
+    await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    const second = state.refresh();
+    assert.strictEqual(second, first);
+    await second;
+    assert.strictEqual(listRequests().length, 1);
+  });
+
+  it('writes what is pending to the cache of the account it leaves', async () => {
+    const { state, store } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh(); // the write with the balance is still pending here
+    state.setToken(OTHER_TOKEN);
+    const cached = store.values.get(`digitaloceanInvoices.cache.${tokenFingerprint(FAKE_TOKEN)}`) as { data?: { balance?: unknown } } | undefined;
+    assert.ok(cached?.data?.balance, 'the first account\'s balance is in its cache at once');
+    assert.ok(!store.values.has(`digitaloceanInvoices.cache.${tokenFingerprint(OTHER_TOKEN)}`));
+  });
+
   it('drops a balance still on its way when the token changes', async () => {
     api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
     const { state } = makeState();
