@@ -91,5 +91,5 @@ export async function benchActivation(runs: number, out: string): Promise<void> 
 }
 
 if (require.main === module) {
-  runMain(() => benchActivation(Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || 3, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json')).then(() => 0));
+  runMain(() => benchActivation(Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || 7, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json')).then(() => 0));
 }

@@ -2,7 +2,7 @@
 // fixed latency per request), the bundle and .vsix sizes, and activation in the real extension
 // host. Prints one table: value, limit, ratio, target met. Not part of `npm test`.
 //   DOI_BENCH_LATENCY_MS (default 50, see LATENCY_MS) · DOI_BENCH_RUNS (timed runs per figure, default 5; the
-//   median is shown) · DOI_BENCH_ACTIVATION_RUNS (default 3) · DOI_BENCH_SKIP_ACTIVATION=1
+//   median is shown) · DOI_BENCH_ACTIVATION_RUNS (default 7) · DOI_BENCH_SKIP_ACTIVATION=1
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
