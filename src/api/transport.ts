@@ -12,7 +12,7 @@ export interface TransportRequest {
   readonly maxBodyBytes: number;
 }
 
-/** The status and headers of a response; the body is read on demand. */
+/** The status and headers of a response, and its body (read as it arrives). */
 export interface TransportResponse {
   readonly status: number;
   /** A header by its lower-case name; repeated ones joined with ", ". */
@@ -60,7 +60,7 @@ function joined(value: string | string[] | undefined): string | undefined {
 function readBody(response: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    const decoder = encoding === 'identity' ? undefined : DECODERS[encoding]?.();
+    const decoder = encoding !== 'identity' && Object.hasOwn(DECODERS, encoding) ? DECODERS[encoding]() : undefined;
     if (encoding !== 'identity' && !decoder) {
       response.destroy();
       reject(withCode(new Error(`The response is encoded as "${encoding}", which was not asked for.`), 'ERR_CONTENT_ENCODING'));

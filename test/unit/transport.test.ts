@@ -79,12 +79,14 @@ describe('HTTP transport (Node http/https)', () => {
   });
 
   it('refuses an encoding it did not ask for', async () => {
-    server.answer = (res) => {
-      res.writeHead(200, { 'content-encoding': 'compress' });
-      res.end('xx');
-    };
-    const response = await nodeTransport(request(server.url));
-    assert.strictEqual(await codeOf(response.body()), 'ERR_CONTENT_ENCODING');
+    for (const encoding of ['compress', 'constructor', '__proto__']) {
+      server.answer = (res) => {
+        res.writeHead(200, { 'content-encoding': encoding });
+        res.end('xx');
+      };
+      const response = await nodeTransport(request(server.url));
+      assert.strictEqual(await codeOf(response.body()), 'ERR_CONTENT_ENCODING', encoding);
+    }
   });
 
   it('stops reading past the size limit, counted after decompression', async () => {
