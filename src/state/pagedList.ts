@@ -107,7 +107,10 @@ export class PagedListState<Item, Extra = Record<never, never>> {
   /** The refresh until what comes alongside page 1 is merged in too: shared until then. */
   private wholeRefresh: Operation | undefined;
   private loadingMore: Operation | undefined;
-  /** What comes alongside page 1, fetched on its own after a verified token was adopted. */
+  /**
+   * What comes alongside page 1, until it is merged in: with a refresh, or on its own after a
+   * verified token was adopted.
+   */
   private fetchingAlongside: AbortController | undefined;
   private readonly now: () => number;
   private cacheWritePending = false;

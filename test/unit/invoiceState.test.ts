@@ -56,6 +56,16 @@ describe('invoice state', function () {
     return { state, store, ...harness };
   }
 
+  /** A refresh whose balance never answers (until the client's timeout), once page 1 is shown. */
+  async function refreshWithHangingBalance() {
+    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    const refreshed = state.refresh();
+    const shown = await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    return { state, refreshed, shown };
+  }
+
   it('refresh shows page 1 and the preview with one list request, and caches them by fingerprint', async () => {
     const { state, store } = makeState();
     state.setToken(FAKE_TOKEN);
@@ -83,11 +93,7 @@ describe('invoice state', function () {
   });
 
   it('shows page 1 without waiting for the balance, and merges the balance in when it comes', async () => {
-    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
-    const { state } = makeState();
-    state.setToken(FAKE_TOKEN);
-    const refreshed = state.refresh();
-    const shown = await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    const { state, refreshed, shown } = await refreshWithHangingBalance();
     assert.strictEqual(shown.balance, undefined);
     assert.strictEqual(shown.balanceError, undefined);
     await state.loadMore(); // settles once page 1 is shown (the refresh's part that matters to it)
@@ -101,11 +107,7 @@ describe('invoice state', function () {
   });
 
   it('shares a refresh until its balance is in, not only until page 1 is shown', async () => {
-    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
-    const { state } = makeState();
-    state.setToken(FAKE_TOKEN);
-    const first = state.refresh();
-    await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    const { state, refreshed: first } = await refreshWithHangingBalance();
     const second = state.refresh();
     assert.strictEqual(second, first);
     await second;
@@ -123,11 +125,7 @@ describe('invoice state', function () {
   });
 
   it('drops a balance still on its way when the token changes', async () => {
-    api.addFault({ kind: 'hang', path: BALANCE_PATH, times: 1 });
-    const { state } = makeState();
-    state.setToken(FAKE_TOKEN);
-    const refreshed = state.refresh();
-    await until(state, (snapshot) => snapshot.invoices.length === 10 && !snapshot.activity);
+    const { state, refreshed } = await refreshWithHangingBalance();
     state.setToken(OTHER_TOKEN);
     await refreshed;
     assert.strictEqual(state.snapshot.balanceError, undefined, 'the old token\'s balance is not merged into the new one');
