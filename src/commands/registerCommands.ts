@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from './ids';
-import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accountCommands';
-import { TokenCommandDeps, clearToken, promptForToken } from './tokenCommands';
+import { COMMANDS } from '../constants';
+import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from '../accounts/accountCommands';
+import { TokenCommandDeps, clearToken, promptForToken } from '../accounts/tokenCommands';
 
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { DEFAULT_ACCOUNT_ID } from '../../src/auth/accounts';
-import { tokenFingerprint } from '../../src/auth/token';
+import { DEFAULT_ACCOUNT_ID } from '../../src/session/accounts';
+import { tokenFingerprint } from '../../src/session/token';
 import { FAKE_TOKEN } from '../fake-api/server';
 import { describeState, markdownText, setSetting, useFakeApiSession, waitFor } from './support';
 

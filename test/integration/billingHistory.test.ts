@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { tokenFingerprint } from '../../src/auth/token';
-import { entryKey } from '../../src/state/billingHistoryState';
+import { tokenFingerprint } from '../../src/session/token';
+import { entryKey } from '../../src/billingHistory/billingHistoryList';
 import { formatAmount } from '../../src/util/money';
 import { formatDate } from '../../src/util/period';
-import type { BillingHistoryNode } from '../../src/views/billingHistoryNodes';
+import type { BillingHistoryNode } from '../../src/billingHistory/billingHistoryNodes';
 import { describeState, markdownText, setSetting, useFakeApiSession, waitFor } from './support';
 
 const HISTORY_PATH = '/v2/customers/my/billing_history';

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { InvoiceTarget } from '../../src/commands/invoiceCommands';
+import type { InvoiceTarget } from '../../src/invoices/invoiceCommands';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';

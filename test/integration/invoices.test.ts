@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { tokenFingerprint } from '../../src/auth/token';
+import { tokenFingerprint } from '../../src/session/token';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { FAKE_TOKEN } from '../fake-api/server';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { centsToDecimal, parseCents, sumCents } from '../../src/util/money';
-import type { InvoiceNode } from '../../src/views/invoiceNodes';
+import type { InvoiceNode } from '../../src/invoices/invoiceNodes';
 import { useFakeApiSession, waitFor } from './support';
 
 type Node<K extends InvoiceNode['kind']> = Extract<InvoiceNode, { kind: K }>;

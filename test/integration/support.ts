@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { InvoiceNode } from '../../src/views/invoiceNodes';
+import type { InvoiceNode } from '../../src/invoices/invoiceNodes';
 import { FAKE_TOKEN, FakeApiOptions, FakeDoApi } from '../fake-api/server';
 
 export const EXTENSION_ID = 'doinvoices.digitalocean-invoices';

@@ -1,7 +1,7 @@
 import { DigitalOceanClient } from '../../src/api/client';
 import { Clock } from '../../src/api/clock';
 import { ApiHttp, ApiHttpOptions } from '../../src/api/http';
-import { KeyValueStore } from '../../src/state/cache';
+import { KeyValueStore } from '../../src/storage/accountCache';
 import { LogSink, Logger } from '../../src/util/logger';
 import { Redactor } from '../../src/util/redact';
 

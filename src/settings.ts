@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { checkApiUrl, ApiUrlCheck } from './api/apiUrl';
+import { budgetCents } from './budget/budget';
+
+export const SECTION = 'digitaloceanInvoices';
+
+export interface Settings {
+  readonly apiUrl: ApiUrlCheck;
+  readonly pageSize: number;
+  /** 0 = off; otherwise at least 5. */
+  readonly refreshIntervalMinutes: number;
+  readonly budget: BudgetSettings;
+}
+
+export interface BudgetSettings {
+  /** 0 = no budget. */
+  readonly cents: bigint;
+  readonly warningPercent: number;
+}
+
+function integer(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  // apiUrl is application-scoped: only the user's own settings may say where the token goes.
+  const apiUrl = config.inspect<string>('apiUrl');
+  const interval = Math.max(0, integer(config.get('refreshIntervalMinutes'), 30));
+  return {
+    apiUrl: checkApiUrl(apiUrl?.globalValue ?? apiUrl?.defaultValue),
+    pageSize: Math.min(200, Math.max(1, integer(config.get('pageSize'), 20))),
+    refreshIntervalMinutes: interval === 0 ? 0 : Math.max(5, interval),
+    budget: {
+      cents: budgetCents(config.get('monthlyBudget')),
+      warningPercent: Math.min(100, Math.max(1, integer(config.get('budgetWarningPercent'), 80))),
+    },
+  };
+}
+
+const SETTING_KEYS: Record<keyof Settings, string[]> = {
+  apiUrl: ['apiUrl'],
+  pageSize: ['pageSize'],
+  refreshIntervalMinutes: ['refreshIntervalMinutes'],
+  budget: ['monthlyBudget', 'budgetWarningPercent'],
+};
+
+export function affects(event: vscode.ConfigurationChangeEvent, key: keyof Settings): boolean {
+  return SETTING_KEYS[key].some((name) => event.affectsConfiguration(`${SECTION}.${name}`));
+}

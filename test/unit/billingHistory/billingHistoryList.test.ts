@@ -1,0 +1,167 @@
+import * as assert from 'assert';
+import { tokenFingerprint } from '../../../src/session/token';
+import { BillingHistoryState } from '../../../src/billingHistory/billingHistoryList';
+import { InvoiceCache } from '../../../src/storage/accountCache';
+import { InvoiceState } from '../../../src/invoices/invoiceList';
+import { FAKE_TOKEN } from '../../fake-api/server';
+import { makeClient, memoryStore } from '../../support/clientHarness';
+import { useFakeApi } from '../../support/fakeApiHooks';
+
+const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
+const HISTORY_PATH = '/v2/customers/my/billing_history';
+const HISTORY_KEY = 'digitaloceanInvoices.billingHistoryCache.';
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, 'timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('billing history state', function () {
+  this.timeout(20_000);
+  const fake = useFakeApi({ tokens: [FAKE_TOKEN, OTHER_TOKEN] });
+  const historyRequests = () => fake.api.requests.filter((request) => request.path === HISTORY_PATH);
+
+  function makeState(store = memoryStore(), pageSize = 10) {
+    const harness = makeClient(fake.url);
+    const state = new BillingHistoryState({ client: harness.client, store, logger: harness.logger, pageSize: () => pageSize });
+    return { state, store, ...harness };
+  }
+
+  it('refresh shows the newest page with one request and caches it by fingerprint, never the token', async () => {
+    const { state, store } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    const expected = fake.api.data.billingHistory.slice(0, 10);
+    assert.deepStrictEqual(state.snapshot.items.map((entry) => [entry.date, entry.type, entry.amount, entry.invoiceUuid]),
+      expected.map((entry) => [entry.date, entry.type, entry.amount, entry.invoice_uuid]));
+    assert.ok(state.snapshot.items.every((entry, i, all) => i === 0 || all[i - 1].date >= entry.date), 'newest first');
+    assert.strictEqual(state.snapshot.total, fake.api.data.billingHistory.length);
+    assert.ok(state.snapshot.next);
+    assert.strictEqual(historyRequests().length, 1);
+    await waitFor(() => store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN))); // written on the next turn
+    assert.ok(!JSON.stringify([...store.values]).includes(FAKE_TOKEN), 'token in globalState');
+  });
+
+  it('load more follows links.pages.next to the end and counts every entry once', async () => {
+    const { state } = makeState(memoryStore(), 15);
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    while (state.snapshot.next) {
+      await state.loadMore();
+    }
+    const all = fake.api.data.billingHistory;
+    assert.strictEqual(state.snapshot.items.length, all.length);
+    assert.deepStrictEqual(state.snapshot.items.map((entry) => entry.amount), all.map((entry) => entry.amount));
+    assert.ok(state.snapshot.items.some((entry) => entry.amount.startsWith('-')), 'payments and credits are negative');
+    assert.strictEqual(historyRequests().length, Math.ceil(all.length / 15));
+    assert.deepStrictEqual(historyRequests().map((request) => request.query.page), historyRequests().map((_, i) => String(i + 1)));
+  });
+
+  it('stops paging when a page repeats the previous one, without counting anything twice', async () => {
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    fake.api.addFault({ kind: 'repeatPage', times: 1, path: HISTORY_PATH });
+    await state.loadMore();
+    assert.strictEqual(state.snapshot.items.length, 10);
+    assert.strictEqual(state.snapshot.next, undefined);
+    assert.match(state.snapshot.pagingProblem ?? '', /no new billing history entries/);
+  });
+
+  it('keeps the entries shown when a refresh fails, and shows the error', async () => {
+    const { state } = makeState();
+    state.setToken(FAKE_TOKEN);
+    await state.refresh();
+    const before = state.snapshot.items;
+    fake.api.addFault({ kind: 'status', status: 401, path: HISTORY_PATH });
+    await state.refresh();
+    assert.strictEqual(state.snapshot.error?.kind, 'unauthorized');
+    assert.strictEqual(state.snapshot.items, before);
+    fake.api.clearFaults();
+    await state.refresh();
+    assert.strictEqual(state.snapshot.error, undefined, 'a successful refresh clears the error');
+  });
+
+  it('follows the invoices\' token: aborts requests of the old one, empties without a token, fetches with a new one', async () => {
+    const { state, client, logger } = makeState();
+    const invoices = new InvoiceState({ client, cache: new InvoiceCache(memoryStore()), logger, pageSize: () => 10 });
+    state.follow(invoices);
+    fake.api.setLatency(200);
+    invoices.setToken(FAKE_TOKEN);
+    await waitFor(() => state.snapshot.activity === 'refreshing');
+    invoices.setToken(undefined);
+    assert.strictEqual(state.snapshot.hasToken, false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepStrictEqual(state.snapshot.items, [], 'the old token\'s answer is dropped');
+    assert.strictEqual(state.snapshot.error, undefined);
+
+    fake.api.setLatency(0);
+    invoices.setToken(OTHER_TOKEN);
+    await waitFor(() => state.snapshot.items.length === 10 && !state.snapshot.activity);
+    assert.strictEqual(state.currentToken, OTHER_TOKEN);
+    assert.strictEqual(historyRequests()[historyRequests().length - 1].authorization, `Bearer ${OTHER_TOKEN}`);
+  });
+
+  it('at startup shows the last account\'s cache, marked stale, until the token it follows refreshes it', async () => {
+    const store = memoryStore();
+    const first = makeState(store);
+    first.state.setToken(FAKE_TOKEN);
+    await first.state.refresh();
+    first.state.dispose(); // the window closes: what is shown is written to the cache
+    await waitFor(() => store.values.get('digitaloceanInvoices.billingHistoryLastAccount') === tokenFingerprint(FAKE_TOKEN));
+    fake.api.clearRequests();
+
+    const restarted = makeState(store);
+    const invoices = new InvoiceState({ client: restarted.client, cache: new InvoiceCache(store), logger: restarted.logger, pageSize: () => 10 });
+    restarted.state.follow(invoices);
+    restarted.state.showLastKnown();
+    assert.deepStrictEqual([restarted.state.snapshot.stale, restarted.state.snapshot.items.length, historyRequests().length], [true, 10, 0]);
+    fake.api.setLatency(100);
+    invoices.setToken(FAKE_TOKEN);
+    await waitFor(() => restarted.state.snapshot.activity === 'refreshing');
+    assert.strictEqual(restarted.state.snapshot.items.length, 10, 'the cache stays while its refresh runs');
+    await waitFor(() => !restarted.state.snapshot.activity);
+    assert.strictEqual(restarted.state.snapshot.stale, false);
+
+    const other = makeState(store);
+    other.state.showLastKnown();
+    other.state.setToken(OTHER_TOKEN);
+    assert.deepStrictEqual([other.state.snapshot.hasToken, other.state.snapshot.items.length], [true, 0], 'never under another token');
+  });
+
+  it('at startup without a token, drops the cache it showed, as the invoices do', async () => {
+    const store = memoryStore();
+    const first = makeState(store);
+    const firstInvoices = new InvoiceState({ client: first.client, cache: new InvoiceCache(store), logger: first.logger, pageSize: () => 10 });
+    first.state.follow(firstInvoices);
+    firstInvoices.setToken(FAKE_TOKEN);
+    await Promise.all([firstInvoices.refresh(), first.state.refresh()]);
+
+    const restarted = makeState(store);
+    const invoices = new InvoiceState({ client: restarted.client, cache: new InvoiceCache(store), logger: restarted.logger, pageSize: () => 10 });
+    restarted.state.follow(invoices);
+    invoices.showLastKnown();
+    restarted.state.showLastKnown();
+    assert.strictEqual(restarted.state.snapshot.items.length, 10);
+    invoices.setToken(undefined); // the secret store had no token
+    assert.deepStrictEqual([invoices.snapshot.hasToken, invoices.snapshot.invoices.length], [false, 0]);
+    assert.deepStrictEqual([restarted.state.snapshot.hasToken, restarted.state.snapshot.items.length], [false, 0]);
+  });
+
+  it('forgetting the invoices of a token forgets its billing history too', async () => {
+    const store = memoryStore();
+    const { state, client, logger } = makeState(store);
+    const invoices = new InvoiceState({ client, cache: new InvoiceCache(store), logger, pageSize: () => 10 });
+    state.follow(invoices);
+    invoices.setToken(FAKE_TOKEN);
+    await Promise.all([invoices.refresh(), state.refresh()]);
+    await waitFor(() => store.values.has(HISTORY_KEY + tokenFingerprint(FAKE_TOKEN)));
+    await invoices.forgetCurrent();
+    assert.strictEqual(state.snapshot.hasToken, false);
+    assert.deepStrictEqual([...store.values.keys()].filter((key) => key.includes(tokenFingerprint(FAKE_TOKEN))), []);
+    assert.strictEqual(store.values.size, 0, 'no last-account key left either');
+  });
+});

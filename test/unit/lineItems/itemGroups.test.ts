@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import { InvoiceItem } from '../../../src/api/types';
+import { groupByProduct } from '../../../src/lineItems/itemGroups';
+import { loadLineItems } from '../../../src/lineItems/lineItemsLoader';
+import { centsToDecimal, parseCents } from '../../../src/util/money';
+import { FAKE_TOKEN } from '../../fake-api/server';
+import { makeClient } from '../../support/clientHarness';
+import { useFakeApi } from '../../support/fakeApiHooks';
+
+function item(product: string, amount: string): InvoiceItem {
+  return { product, amount, groupDescription: '', description: '', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '' };
+}
+
+describe('grouping line items by product', () => {
+  it('sums many 0.10 amounts exactly', () => {
+    const items = Array.from({ length: 10_001 }, () => item('Snapshots', '0.10'));
+    const grouped = groupByProduct(items);
+    assert.strictEqual(grouped.totalCents, 100_010n);
+    assert.strictEqual(centsToDecimal(grouped.groups[0].subtotalCents), '1000.10');
+    assert.notStrictEqual(items.reduce((sum) => sum + 0.1, 0), 1000.1, 'floating point would not be exact');
+  });
+
+  it('orders groups by absolute subtotal, then by name, keeping item order inside a group', () => {
+    const grouped = groupByProduct([
+      item('Volumes', '5.00'), item('Credits', '-20.00'), item('Droplets', '12.00'), item('Backups', '5.00'), item('Droplets', '3.00'),
+    ]);
+    assert.deepStrictEqual(grouped.groups.map((g) => [g.product, g.count, centsToDecimal(g.subtotalCents)]), [
+      ['Credits', 1, '-20.00'], ['Droplets', 2, '15.00'], ['Backups', 1, '5.00'], ['Volumes', 1, '5.00'],
+    ]);
+    assert.deepStrictEqual(grouped.groups[1].items.map((i) => i.amount), ['12.00', '3.00']);
+    assert.strictEqual(grouped.totalCents, 500n);
+  });
+
+  it('keeps and counts items with malformed amounts, leaving them out of the sums', () => {
+    const grouped = groupByProduct([item('Droplets', '1.00'), item('Droplets', 'abc'), item('', ''), item('Droplets', '12345678901234567890.12')]);
+    const droplets = grouped.groups.find((g) => g.product === 'Droplets');
+    assert.strictEqual(droplets?.count, 3);
+    assert.strictEqual(droplets?.unparseableCount, 1);
+    assert.strictEqual(droplets?.subtotalCents, 1234567890123456789112n);
+    const unnamed = grouped.groups.find((g) => g.product === '');
+    assert.strictEqual(unnamed?.unparseableCount, 1);
+    assert.strictEqual(unnamed?.subtotalCents, 0n);
+    assert.strictEqual(grouped.itemCount, 4);
+    assert.strictEqual(grouped.unparseableCount, 2);
+  });
+
+  it('handles no items', () => {
+    assert.deepStrictEqual(groupByProduct([]), { groups: [], totalCents: 0n, itemCount: 0, unparseableCount: 0 });
+  });
+});
+
+describe('grouping the fake API\'s invoices', function () {
+  this.timeout(30_000);
+  const fake = useFakeApi();
+
+  it('adds the 10,000 items up to the invoice amount and the summary\'s product charges', async () => {
+    const { client } = makeClient(fake.url);
+    const invoice = fake.api.data.invoices[0];
+    const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+    const grouped = groupByProduct(result.items);
+    assert.strictEqual(grouped.itemCount, 10_000);
+    assert.strictEqual(grouped.unparseableCount, 0);
+    assert.strictEqual(grouped.totalCents, parseCents(invoice.amount));
+    const summary = await client.getInvoiceSummary(invoice.invoice_uuid, { token: FAKE_TOKEN });
+    for (const charge of summary.productCharges?.items ?? []) {
+      const group = grouped.groups.find((g) => g.product === charge.name);
+      assert.strictEqual(group && centsToDecimal(group.subtotalCents), charge.amount, charge.name);
+      assert.strictEqual(String(group?.count), charge.count, charge.name);
+    }
+  });
+
+  it('adds every closed invoice up to its amount', async () => {
+    const { client } = makeClient(fake.url);
+    for (const invoice of fake.api.data.invoices.slice(1, 12)) {
+      const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
+      assert.strictEqual(centsToDecimal(groupByProduct(result.items).totalCents), invoice.amount, invoice.invoice_period);
+    }
+  });
+});
