@@ -4,7 +4,8 @@ import { Account } from '../session/accounts';
 import { doctlConfigPath, parseDoctlConfig } from './doctlConfig';
 import { checkTokenInput } from '../session/token';
 import { l10n } from '../util/l10n';
-import { TokenCommandDeps, adopt, askForToken, reportStorageFailure, restore, verifyToken } from './tokenCommands';
+import { removeAccountData } from '../storage/accountCache';
+import { TokenCommandDeps, askForToken, prime, reportStorageFailure, verifyToken } from './tokenCommands';
 
 async function askForName(title: string, value: string): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
@@ -43,12 +44,11 @@ export async function addAccount(deps: TokenCommandDeps): Promise<void> {
   if (!verified) {
     return;
   }
-  const previous = deps.state.currentToken;
   try {
-    adopt(token, verified.firstPage, deps);
+    prime(token, verified.firstPage, deps);
+    // The session follows the new active account.
     await deps.accounts.add(name, token);
   } catch (failure) {
-    restore(previous, deps);
     reportStorageFailure(failure, deps.logger);
   }
 }
@@ -79,14 +79,17 @@ export async function removeAccount(deps: TokenCommandDeps): Promise<void> {
   if (answer !== remove) {
     return;
   }
-  const token = await deps.accounts.token(account);
-  if (token) {
-    await deps.state.forgetToken(token);
-  }
+  const key = await deps.session.keyOf(account);
   try {
     await deps.accounts.remove(account.id);
   } catch (failure) {
     reportStorageFailure(failure, deps.logger);
+    return;
+  }
+  // The session moves to another account first, so nothing pending is written back afterwards.
+  await deps.session.sync();
+  if (key) {
+    await removeAccountData(deps.store, key);
   }
 }
 

@@ -2,17 +2,23 @@ import * as vscode from 'vscode';
 import { DigitalOceanClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import { InvoicesPage } from '../api/types';
-import { Account, Accounts } from '../session/accounts';
-import { checkTokenInput } from '../session/token';
-import { TokenStorageError } from '../storage/secrets';
-import { InvoiceState } from '../invoices/invoiceList';
 import { INVOICES_VIEW_ID } from '../constants';
+import { asListPage, InvoiceList } from '../invoices/invoiceList';
+import { Account, Accounts } from '../session/accounts';
+import { Session } from '../session/session';
+import { checkTokenInput, tokenFingerprint } from '../session/token';
+import { KeyValueStore, removeAccountData } from '../storage/accountCache';
+import { TokenStorageError } from '../storage/secrets';
 import { l10n } from '../util/l10n';
 import { Logger } from '../util/logger';
 
 export interface TokenCommandDeps {
   readonly accounts: Accounts;
-  readonly state: InvoiceState;
+  readonly session: Session;
+  /** Takes the first page fetched to check a token, so it is not fetched again. */
+  readonly invoices: InvoiceList;
+  /** globalState, where each account's data is cached. */
+  readonly store: KeyValueStore;
   readonly client: DigitalOceanClient;
   readonly logger: Logger;
   readonly pageSize: () => number;
@@ -89,27 +95,17 @@ export async function saveToken(token: string, deps: TokenCommandDeps, account: 
     reportStorageFailure(failure, deps.logger);
     return 'storageFailed';
   }
-  // The user may have switched accounts while the token was checked.
-  if (deps.accounts.active.id === account.id) {
-    adopt(token, verified.firstPage, deps);
-  }
+  prime(token, verified.firstPage, deps);
+  // Ignored when the user switched accounts while the token was checked.
+  deps.session.use(account, token);
   deps.logger.info(`API token saved for account "${account.name}".`);
   return 'saved';
 }
 
-/** Goes back to the token shown before one that could not be stored. */
-export function restore(previous: string | undefined, deps: TokenCommandDeps): void {
-  if (deps.state.setToken(previous)) {
-    void deps.state.refresh();
-  }
-}
-
-/** Shows a freshly verified token's data without fetching it again. */
-export function adopt(token: string, firstPage: InvoicesPage | undefined, deps: TokenCommandDeps): void {
+/** Hands a freshly verified token's first page to the invoices, so the session change does not fetch it again. */
+export function prime(token: string, firstPage: InvoicesPage | undefined, deps: TokenCommandDeps): void {
   if (firstPage) {
-    deps.state.adoptVerified(token, firstPage);
-  } else if (deps.state.setToken(token)) {
-    void deps.state.refresh();
+    deps.invoices.prime(tokenFingerprint(token), asListPage(firstPage));
   }
 }
 
@@ -126,12 +122,17 @@ export async function clearToken(deps: TokenCommandDeps): Promise<void> {
     void vscode.window.showInformationMessage(l10n.t('The "{0}" account uses the token of an environment variable; unset the variable to remove it.', account.name));
     return;
   }
+  const key = await deps.session.keyOf(account);
   try {
     await deps.accounts.clearToken(account);
   } catch (failure) {
     reportStorageFailure(failure, deps.logger);
     return;
   }
-  await deps.state.forgetCurrent();
+  // The session lets go of the account's data (stores write what was pending) before it is removed.
+  await deps.session.sync();
+  if (key) {
+    await removeAccountData(deps.store, key);
+  }
   deps.logger.info(`API token and its cached data removed for account "${account.name}".`);
 }

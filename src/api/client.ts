@@ -1,9 +1,9 @@
 import { fileNameFromContentDisposition } from './contentDisposition';
 import { ApiError } from './errors';
 import { ApiHttp, ApiResponse, CallOptions } from './http';
-import { parseInvoicesPage } from './parse';
+import { apiUuidOf, parseInvoicesPage } from './parse';
 import { parseBalance, parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from './parseBilling';
-import { Balance, BillingHistoryPage, InvoiceFile, InvoiceItemsPage, InvoiceSummary, InvoicesPage, PageRef } from './types';
+import { Balance, BillingHistoryPage, Invoice, InvoiceFile, InvoiceItemsPage, InvoiceSummary, InvoicesPage, PageRef } from './types';
 import { l10n } from '../util/l10n';
 
 export const INVOICES_PATH = '/v2/customers/my/invoices';
@@ -12,6 +12,14 @@ export const BILLING_HISTORY_PATH = '/v2/customers/my/billing_history';
 
 /** The invoice of the month in progress, wherever an invoice uuid is expected. */
 export const PREVIEW = 'preview';
+
+/**
+ * The id to ask the API about an invoice with: the month in progress by the documented keyword,
+ * a closed invoice by its uuid; undefined when the API sent none.
+ */
+export function invoiceApiId(invoice: Invoice, inProgress: boolean): string | undefined {
+  return inProgress ? PREVIEW : apiUuidOf(invoice);
+}
 
 const FILE_TYPES = {
   pdf: { accepts: /^application\/pdf\s*(;|$)/i, label: 'PDF' },

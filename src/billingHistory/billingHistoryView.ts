@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BILLING_HISTORY_VIEW_ID, COMMANDS } from '../constants';
-import { BillingHistoryState } from './billingHistoryList';
+import { BillingHistoryList } from './billingHistoryList';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { BillingHistoryNode, billingHistoryRows, entryTreeItem } from './billingHistoryNodes';
@@ -12,7 +12,7 @@ export class BillingHistoryTreeProvider extends DisposableOwner implements vscod
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly state: BillingHistoryState, private readonly locale: string) {
+  constructor(private readonly state: BillingHistoryList, private readonly locale: string) {
     super();
     this.register(state.onDidChange(() => this.changed.fire()));
   }
@@ -34,24 +34,22 @@ export class BillingHistoryTreeProvider extends DisposableOwner implements vscod
   }
 }
 
-/** The billing history tree view: rows, stale-data message, progress and its row commands. */
+/** The billing history tree view: rows, stale-data message and progress. */
 export class BillingHistoryView extends DisposableOwner {
   readonly provider: BillingHistoryTreeProvider;
   readonly treeView: vscode.TreeView<BillingHistoryNode>;
 
-  constructor(state: BillingHistoryState, locale: string, revealInvoice: (invoiceUuid: string) => Promise<boolean>) {
+  constructor(state: BillingHistoryList, locale: string) {
     super();
     this.provider = this.register(new BillingHistoryTreeProvider(state, locale));
     this.treeView = this.register(vscode.window.createTreeView(BILLING_HISTORY_VIEW_ID, { treeDataProvider: this.provider }));
     const status = this.register(new ListViewStatus(this.treeView, BILLING_HISTORY_VIEW_ID, locale));
     this.register(state.onDidChange((snapshot) => status.render(snapshot)));
     status.render(state.snapshot);
-    // Commands of the view's own rows (hidden from the palette).
-    this.register(vscode.commands.registerCommand(COMMANDS.loadMoreBillingHistory, () => state.loadMore()));
-    // A row's click passes the uuid; its inline button and context menu pass the row itself.
-    this.register(vscode.commands.registerCommand(COMMANDS.revealInvoice, (target: unknown) => {
-      const invoiceUuid = typeof target === 'string' ? target : (target as Partial<Extract<BillingHistoryNode, { kind: 'entry' }>> | undefined)?.entry?.invoiceUuid;
-      return invoiceUuid ? revealInvoice(invoiceUuid) : false;
-    }));
   }
+}
+
+/** The invoice a billing history row names: a row's click passes the uuid, its inline button and context menu the row. */
+export function invoiceOfEntry(target: unknown): string | undefined {
+  return typeof target === 'string' ? target : (target as Partial<Extract<BillingHistoryNode, { kind: 'entry' }>> | undefined)?.entry?.invoiceUuid;
 }

@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
 import { BudgetSettings } from '../settings';
+import { InvoiceList } from '../invoices/invoiceList';
 import { KeyValueStore } from '../storage/accountCache';
-import { InvoiceState } from '../invoices/invoiceList';
+import { STATE_KEYS } from '../storage/keys';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatCents } from '../util/money';
 import { formatPeriod } from '../util/period';
-import { MonthToDateStatusBar } from './statusBar';
+import { budgetOf } from './budgetModel';
 
-const NOTIFIED_KEY = 'digitaloceanInvoices.budgetNotified';
-const MUTED_KEY = 'digitaloceanInvoices.budgetNotificationsMuted';
+const NOTIFIED_KEY = STATE_KEYS.budgetNotified;
+const MUTED_KEY = STATE_KEYS.budgetNotificationsMuted;
 
 export interface BudgetNotifierDeps {
   readonly store: KeyValueStore;
-  readonly state: InvoiceState;
-  readonly statusBar: MonthToDateStatusBar;
+  readonly invoices: InvoiceList;
+  readonly now?: () => number;
   readonly budget: () => BudgetSettings;
   readonly accountId: () => string;
   readonly locale: string;
@@ -27,8 +28,8 @@ export interface BudgetNotifierDeps {
 export class BudgetNotifier extends DisposableOwner {
   constructor(private readonly deps: BudgetNotifierDeps) {
     super();
-    this.register(deps.state.onDidChange((snapshot) => {
-      const budget = deps.statusBar.budgetView(snapshot);
+    this.register(deps.invoices.onDidChange((snapshot) => {
+      const budget = budgetOf(snapshot.preview, deps.budget(), (deps.now ?? Date.now)());
       if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
         this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents).catch(() => undefined);
       }

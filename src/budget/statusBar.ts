@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { COMMANDS, INVOICES_VIEW_ID, STATUS_BAR_ITEM_ID } from '../constants';
+import { BalanceState } from '../balance/balanceState';
+import { InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { BudgetSettings } from '../settings';
-import { BudgetStatus, budgetStatus, projectMonthEnd, Projection } from './budget';
-import { InvoiceSnapshot, InvoiceState } from '../invoices/invoiceList';
+import { BudgetView, budgetOf } from './budgetModel';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
@@ -20,7 +21,8 @@ export class MonthToDateStatusBar extends DisposableOwner {
   readonly item: vscode.StatusBarItem;
 
   constructor(
-    private readonly state: InvoiceState,
+    private readonly invoices: InvoiceList,
+    private readonly balance: BalanceState,
     private readonly locale: string,
     private readonly context: StatusBarContext,
   ) {
@@ -28,24 +30,14 @@ export class MonthToDateStatusBar extends DisposableOwner {
     this.item = this.register(vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100));
     this.item.name = l10n.t('DigitalOcean Month-to-Date Spend');
     this.item.command = { command: `${INVOICES_VIEW_ID}.focus`, title: l10n.t('Show DigitalOcean Invoices') };
-    this.register(state.onDidChange(() => this.render()));
+    this.register(invoices.onDidChange(() => this.render()));
+    this.register(balance.onDidChange(() => this.render()));
     this.render();
     this.item.show();
   }
 
-  /** Current projection and budget state, for the tooltip, the colour and notifications. */
-  budgetView(snapshot: InvoiceSnapshot = this.state.snapshot): { projection: Projection; status: BudgetStatus } | undefined {
-    const preview = snapshot.preview;
-    const projection = preview && projectMonthEnd(preview.amount, preview.period, preview.updatedAt, (this.context.now ?? Date.now)());
-    if (!projection) {
-      return undefined;
-    }
-    const budget = this.context.budget();
-    return { projection, status: budgetStatus(projection, budget.cents, budget.warningPercent) };
-  }
-
   render(): void {
-    const snapshot = this.state.snapshot;
+    const snapshot = this.invoices.snapshot;
     const preview = snapshot.preview;
     const busy = snapshot.activity === 'refreshing';
     if (!snapshot.hasToken || !preview) {
@@ -58,14 +50,14 @@ export class MonthToDateStatusBar extends DisposableOwner {
       return;
     }
     const amount = formatAmount(preview.amount, this.locale);
-    const budget = this.budgetView(snapshot);
+    const budget = budgetOf(preview, this.context.budget(), (this.context.now ?? Date.now)());
     this.item.text = `${busy ? '$(sync~spin)' : '$(credit-card)'} ${amount}`;
     this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date spend {0}', amount) };
     this.item.backgroundColor = budget?.status.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.tooltip = this.tooltip(snapshot, amount, budget);
   }
 
-  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: ReturnType<MonthToDateStatusBar['budgetView']>): vscode.MarkdownString {
+  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined): vscode.MarkdownString {
     const preview = snapshot.preview!;
     const tooltip = new vscode.MarkdownString(undefined, true);
     const line = (text: string) => tooltip.appendText(text).appendMarkdown('  \n');
@@ -93,7 +85,7 @@ export class MonthToDateStatusBar extends DisposableOwner {
     if (updated) {
       line(l10n.t('Last updated by DigitalOcean: {0}', updated));
     }
-    const balance = snapshot.balance;
+    const balance = this.balance.snapshot.balance;
     if (balance) {
       const generated = formatDateTime(balance.generatedAt || undefined, this.locale);
       line(l10n.t('Month-to-date balance {0} · account balance {1}', formatAmount(balance.monthToDateBalance, this.locale), formatAmount(balance.accountBalance, this.locale))

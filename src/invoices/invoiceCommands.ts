@@ -2,34 +2,40 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { PREVIEW } from '../api/client';
 import { ApiError } from '../api/errors';
 import { apiUuidOf } from '../api/parse';
 import { Invoice, InvoiceFile } from '../api/types';
+import { CallOptions } from '../api/http';
+import { KeyValueStore } from '../storage/accountCache';
+import { STATE_KEYS } from '../storage/keys';
 import { defaultDownloadName, SaveError, writeFileAtomic } from './download';
 import { l10n } from '../util/l10n';
 import { formatAmount } from '../util/money';
 import { formatPeriod } from '../util/period';
 import { InvoiceSummaryPanels } from './summary/summaryPanel';
 import { COMMANDS, INVOICES_VIEW_ID } from '../constants';
-import { TokenCommandDeps } from '../accounts/tokenCommands';
+import { DigitalOceanClient } from '../api/client';
+import { Session } from '../session/session';
+import { Logger } from '../util/logger';
+import { InvoiceList } from './invoiceList';
+import { InvoiceRow, invoiceRow } from './invoiceNodes';
 
-/** The invoices view's node for an invoice (or the preview), as menus pass it to commands. */
-export interface InvoiceTarget {
-  readonly kind: 'invoice';
-  readonly invoice: Invoice;
-  readonly inProgress: boolean;
-}
+/** The invoice a command acts on: a row of the invoices view, as menus pass it. */
+export type InvoiceTarget = InvoiceRow;
 
-export interface InvoiceCommandDeps extends TokenCommandDeps {
+export interface InvoiceCommandDeps {
+  readonly session: Session;
+  readonly invoices: InvoiceList;
+  readonly client: DigitalOceanClient;
+  readonly logger: Logger;
   readonly locale: string;
   /** Remembers the folder of the last download. */
-  readonly globalState: vscode.Memento;
+  readonly globalState: KeyValueStore;
 }
 
 type FileFormat = 'pdf' | 'csv';
 
-const LAST_FOLDER_KEY = 'digitaloceanInvoices.lastDownloadFolder';
+const LAST_FOLDER_KEY = STATE_KEYS.lastDownloadFolder;
 const FORMAT_LABEL: Record<FileFormat, string> = { pdf: 'PDF', csv: 'CSV' };
 
 function asTarget(arg: unknown): InvoiceTarget | undefined {
@@ -41,12 +47,12 @@ function asTarget(arg: unknown): InvoiceTarget | undefined {
 async function chooseInvoice(deps: InvoiceCommandDeps, arg: unknown, title: string, closedOnly = false): Promise<InvoiceTarget | undefined> {
   const given = asTarget(arg);
   if (given) {
-    return given;
+    return invoiceRow(given.invoice, given.inProgress);
   }
-  const { invoices, preview } = deps.state.snapshot;
+  const { items: invoices, preview } = deps.invoices.snapshot;
   const targets: InvoiceTarget[] = [
-    ...(preview && !closedOnly ? [{ kind: 'invoice' as const, invoice: preview, inProgress: true }] : []),
-    ...invoices.map((invoice) => ({ kind: 'invoice' as const, invoice, inProgress: false })),
+    ...(preview && !closedOnly ? [invoiceRow(preview, true)] : []),
+    ...invoices.map((invoice) => invoiceRow(invoice, false)),
   ];
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(l10n.t('No invoices are loaded yet. Set an API token, or refresh the Invoices view.'));
@@ -64,10 +70,10 @@ async function chooseInvoice(deps: InvoiceCommandDeps, arg: unknown, title: stri
   return picked?.target;
 }
 
-/** The active account's token; without one, says so and offers to set it. */
-async function activeToken(deps: InvoiceCommandDeps): Promise<string | undefined> {
-  const token = await deps.accounts.token(deps.accounts.active);
-  if (!token) {
+/** Options for a call of the session's account; without a token, says so and offers to set one. */
+function sessionCall(deps: InvoiceCommandDeps): CallOptions | undefined {
+  const call = deps.session.begin()?.call();
+  if (!call) {
     const setToken = l10n.t('Set API Token');
     void vscode.window.showErrorMessage(l10n.t('Set a DigitalOcean API token first.'), setToken).then((choice) => {
       if (choice === setToken) {
@@ -75,7 +81,7 @@ async function activeToken(deps: InvoiceCommandDeps): Promise<string | undefined
       }
     });
   }
-  return token;
+  return call;
 }
 
 function inView<T>(title: string, task: () => Promise<T>): Thenable<T> {
@@ -88,27 +94,23 @@ function report(deps: InvoiceCommandDeps, what: string, failure: unknown): void 
   void vscode.window.showErrorMessage(failure instanceof SaveError ? failure.message : l10n.t('{0}: {1}', what, reason));
 }
 
-/** The uuid to ask the API with: the invoice's own, or for the month in progress the keyword. */
-function apiUuid(target: InvoiceTarget): string {
-  const uuid = apiUuidOf(target.invoice);
-  if (uuid) {
-    return uuid;
-  }
-  if (target.inProgress) {
-    return PREVIEW;
+/** The id to ask the API with (see invoiceApiId). */
+function apiId(target: InvoiceTarget): string {
+  if (target.itemsKey) {
+    return target.itemsKey;
   }
   throw new Error(l10n.t('The API sent this invoice without an invoice_uuid, so its details cannot be fetched.'));
 }
 
 async function showSummary(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
   const target = await chooseInvoice(deps, arg, l10n.t('Show Invoice Summary'));
-  const token = target && (await activeToken(deps));
-  if (!target || !token) {
+  const call = target && sessionCall(deps);
+  if (!target || !call) {
     return undefined;
   }
   const month = formatPeriod(target.invoice.period, deps.locale);
   try {
-    const summary = await inView(l10n.t('Loading the invoice summary of {0}…', month), () => deps.client.getInvoiceSummary(apiUuid(target), { token }));
+    const summary = await inView(l10n.t('Loading the invoice summary of {0}…', month), () => deps.client.getInvoiceSummary(apiId(target), call));
     return panels.show(target.invoice, target.inProgress, summary);
   } catch (failure) {
     report(deps, l10n.t('Could not load the invoice summary of {0}', month), failure);
@@ -200,16 +202,16 @@ async function download(deps: InvoiceCommandDeps, format: FileFormat, arg: unkno
     void vscode.window.showInformationMessage(l10n.t('The month in progress has no invoice {0} yet: it is issued after the month ends.', label));
     return undefined;
   }
-  const token = await activeToken(deps);
-  const destination = token && (targetArg instanceof vscode.Uri ? targetArg : await askWhereToSave(deps, target.invoice, format));
-  if (!token || !destination) {
+  const call = sessionCall(deps);
+  const destination = call && (targetArg instanceof vscode.Uri ? targetArg : await askWhereToSave(deps, target.invoice, format));
+  if (!call || !destination) {
     return undefined;
   }
   const month = formatPeriod(target.invoice.period, deps.locale);
   try {
     await inView(l10n.t('Downloading the invoice {0} of {1}…', label, month), async () => {
-      const uuid = apiUuid(target);
-      const file = format === 'pdf' ? await deps.client.getInvoicePdf(uuid, { token }) : await deps.client.getInvoiceCsv(uuid, { token });
+      const uuid = apiId(target);
+      const file = format === 'pdf' ? await deps.client.getInvoicePdf(uuid, call) : await deps.client.getInvoiceCsv(uuid, call);
       checkComplete(file, format);
       await saveBytes(destination, file);
     });
@@ -245,21 +247,18 @@ async function copy(deps: InvoiceCommandDeps, arg: unknown, field: 'invoiceId' |
   return value;
 }
 
-/** Registers the commands that act on one invoice; everything is owned by `context`. */
-export function registerInvoiceCommands(deps: TokenCommandDeps, context: vscode.ExtensionContext, locale: string): void {
-  const full: InvoiceCommandDeps = { ...deps, locale, globalState: context.globalState };
-  const panels = new InvoiceSummaryPanels({
-    extensionUri: context.extensionUri,
-    locale,
-    onAction: (action, invoice) => void download(full, action === 'downloadPdf' ? 'pdf' : 'csv', { kind: 'invoice', invoice, inProgress: false }, undefined),
-  });
-  const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
-  context.subscriptions.push(
-    panels,
-    register(COMMANDS.showInvoiceSummary, (arg) => showSummary(full, panels, arg)),
-    register(COMMANDS.downloadInvoicePdf, (arg, target) => download(full, 'pdf', arg, target)),
-    register(COMMANDS.downloadInvoiceCsv, (arg, target) => download(full, 'csv', arg, target)),
-    register(COMMANDS.copyInvoiceId, (arg) => copy(full, arg, 'invoiceId')),
-    register(COMMANDS.copyInvoiceUuid, (arg) => copy(full, arg, 'invoiceUuid')),
-  );
+/** The commands that act on one invoice; the summary panels are owned by the caller. */
+export function invoiceCommands(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels) {
+  return {
+    [COMMANDS.showInvoiceSummary]: (arg: unknown) => showSummary(deps, panels, arg),
+    [COMMANDS.downloadInvoicePdf]: (arg: unknown, target: unknown) => download(deps, 'pdf', arg, target),
+    [COMMANDS.downloadInvoiceCsv]: (arg: unknown, target: unknown) => download(deps, 'csv', arg, target),
+    [COMMANDS.copyInvoiceId]: (arg: unknown) => copy(deps, arg, 'invoiceId'),
+    [COMMANDS.copyInvoiceUuid]: (arg: unknown) => copy(deps, arg, 'invoiceUuid'),
+  };
+}
+
+/** Downloads a closed invoice's file (the summary panel's buttons). */
+export function downloadInvoice(deps: InvoiceCommandDeps, format: FileFormat, invoice: Invoice): Promise<vscode.Uri | undefined> {
+  return download(deps, format, invoiceRow(invoice, false), undefined);
 }

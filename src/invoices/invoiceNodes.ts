@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { PREVIEW } from '../api/client';
-import { apiUuidOf } from '../api/parse';
-import { Balance, Invoice, InvoiceItem } from '../api/types';
-import { ProductGroup } from '../lineItems/itemGroups';
-import type { ShownError } from '../paging/pagedList';
+import { invoiceApiId } from '../api/client';
+import { Invoice } from '../api/types';
+import { BalanceNode } from '../balance/balanceNode';
+import { LineItemNode } from '../lineItems/lineItemNodes';
 import { formatAmount } from '../util/money';
 import { formatDateTime, formatPeriod } from '../util/period';
 import { l10n } from '../util/l10n';
@@ -13,21 +12,26 @@ import { detailsTooltip, ListNode } from '../tree/listNodes';
 /** The kinds of rows in the invoices view. */
 export type InvoiceNode =
   | ListNode
-  | { readonly kind: 'invoice'; readonly invoice: Invoice; readonly inProgress: boolean }
+  | InvoiceRow
   /** Always first once invoices show, so rows below don't move when the balance arrives. */
-  | { readonly kind: 'balance'; readonly balance?: Balance; readonly error?: ShownError; readonly stale: boolean }
-  | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
-  | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
-  | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }
-  | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly product: string; readonly shown: number; readonly total: number };
+  | BalanceNode
+  | LineItemNode;
 
-/** Which line items an invoice row expands to (the month in progress: the keyword `preview`); undefined without a uuid. */
-export function itemsKeyOf(invoice: Invoice, inProgress: boolean): string | undefined {
-  return inProgress ? PREVIEW : apiUuidOf(invoice);
+/** An invoice row (or the month in progress), as menus pass it to commands. */
+export interface InvoiceRow {
+  readonly kind: 'invoice';
+  readonly invoice: Invoice;
+  readonly inProgress: boolean;
+  /** Which line items it expands to: the id the API knows it by; undefined without one. */
+  readonly itemsKey: string | undefined;
 }
 
-export function invoiceTreeItem(invoice: Invoice, inProgress: boolean, locale: string): vscode.TreeItem {
-  const expandable = itemsKeyOf(invoice, inProgress) !== undefined;
+export function invoiceRow(invoice: Invoice, inProgress: boolean): InvoiceRow {
+  return { kind: 'invoice', invoice, inProgress, itemsKey: invoiceApiId(invoice, inProgress) };
+}
+
+export function invoiceTreeItem({ invoice, inProgress, itemsKey }: InvoiceRow, locale: string): vscode.TreeItem {
+  const expandable = itemsKey !== undefined;
   const item = new vscode.TreeItem(formatPeriod(invoice.period, locale), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${inProgress ? 'preview' : 'invoice'}:${invoice.invoiceUuid}`;
   const amount = formatAmount(invoice.amount, locale);

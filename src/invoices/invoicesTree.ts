@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { InvoiceSnapshot, InvoiceState } from './invoiceList';
-import { LineItemsStore } from '../lineItems/lineItemsStore';
-import { DisposableOwner } from '../util/disposable';
-import { l10n } from '../util/l10n';
+import { BalanceSnapshot, BalanceState } from '../balance/balanceState';
+import { balanceTreeItem } from '../balance/balanceNode';
+import { LineItemsController } from '../lineItems/lineItemsController';
 import {
-  InvoiceNode, invoiceTreeItem, itemsKeyOf, loadMoreInvoicesCommand,
-} from './invoiceNodes';
-import { errorActions, listRows, listTreeItem } from '../tree/listNodes';
-import {
-  ITEMS_STEP, balanceTreeItem, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
+  ITEMS_STEP, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
   lineItemTreeItem, moreItemsTreeItem,
 } from '../lineItems/lineItemNodes';
+import { errorActions, listRows, listTreeItem } from '../tree/listNodes';
+import { DisposableOwner } from '../util/disposable';
+import { l10n } from '../util/l10n';
+import { InvoiceList, InvoiceSnapshot } from './invoiceList';
+import { InvoiceNode, invoiceRow, invoiceTreeItem, loadMoreInvoicesCommand } from './invoiceNodes';
 
-/** Rows of the invoices view, derived from the state's snapshot and the loaded line items. */
+/** Rows of the invoices view, derived from the invoices', the balance's and the line items' states. */
 export class InvoicesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<InvoiceNode> {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -20,30 +20,26 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
   private readonly shownItems = new Map<string, number>();
 
   constructor(
-    private readonly state: InvoiceState,
-    readonly lineItems: LineItemsStore,
+    private readonly invoices: InvoiceList,
+    private readonly balance: BalanceState,
+    private readonly lineItems: LineItemsController,
     private readonly locale: string,
   ) {
     super();
-    this.register(state.onDidChange(() => this.changed.fire()));
-    this.register(lineItems.onDidChange(() => this.changed.fire()));
+    this.register(invoices.onDidChange(() => this.changed.fire()));
+    this.register(balance.onDidChange(() => this.changed.fire()));
+    this.register(lineItems.store.onDidChange(() => this.changed.fire()));
   }
 
   getChildren(parent?: InvoiceNode): InvoiceNode[] {
     if (!parent) {
-      return topLevelNodes(this.state.snapshot);
+      return topLevelNodes(this.invoices.snapshot, this.balance.snapshot);
     }
     switch (parent.kind) {
       case 'error':
         return errorActions(parent.error);
-      case 'invoice': {
-        const key = itemsKeyOf(parent.invoice, parent.inProgress);
-        if (!key) {
-          return [];
-        }
-        this.lineItems.load(key);
-        return lineItemChildren(key, this.lineItems.get(key));
-      }
+      case 'invoice':
+        return parent.itemsKey ? lineItemChildren(parent.itemsKey, this.lineItems.expanded(parent.itemsKey)) : [];
       case 'itemsIncomplete':
         return incompleteActions(parent.itemsKey);
       case 'group':
@@ -70,7 +66,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
   getTreeItem(node: InvoiceNode): vscode.TreeItem {
     switch (node.kind) {
       case 'invoice':
-        return invoiceTreeItem(node.invoice, node.inProgress, this.locale);
+        return invoiceTreeItem(node, this.locale);
       case 'loadMore':
       case 'error':
       case 'notice':
@@ -90,19 +86,18 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
   }
 }
 
-export function topLevelNodes(snapshot: InvoiceSnapshot): InvoiceNode[] {
+export function topLevelNodes(invoices: InvoiceSnapshot, balance: BalanceSnapshot): InvoiceNode[] {
   const body: InvoiceNode[] = [];
-  if (snapshot.balance || snapshot.balanceError || snapshot.preview || snapshot.invoices.length > 0) {
-    // Without a balance it is on its way, unless its fetch failed or was stopped with the list's.
-    body.push({ kind: 'balance', balance: snapshot.balance, error: snapshot.balanceError ?? snapshot.error, stale: snapshot.stale });
+  if (balance.balance || balance.error || invoices.preview || invoices.items.length > 0) {
+    body.push({ kind: 'balance', snapshot: balance });
   }
-  if (snapshot.preview) {
-    body.push({ kind: 'invoice', invoice: snapshot.preview, inProgress: true });
+  if (invoices.preview) {
+    body.push(invoiceRow(invoices.preview, true));
   }
-  for (const invoice of snapshot.invoices) {
-    body.push({ kind: 'invoice', invoice, inProgress: false });
+  for (const invoice of invoices.items) {
+    body.push(invoiceRow(invoice, false));
   }
-  return listRows(snapshot, snapshot.invoices.length, body, {
+  return listRows(invoices, invoices.items.length, body, {
     loading: l10n.t('Loading invoices…'),
     empty: l10n.t('This account has no invoices yet.'),
   });

@@ -1,45 +1,24 @@
 import * as vscode from 'vscode';
-import { COMMANDS, HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../constants';
-import { InvoiceSnapshot, InvoiceState } from './invoiceList';
-import { DisposableOwner } from '../util/disposable';
-import { LineItemsStore } from '../lineItems/lineItemsStore';
-import { InvoiceNode, itemsKeyOf } from './invoiceNodes';
-import { InvoicesTreeProvider } from './invoicesTree';
+import { HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../constants';
 import { ListViewStatus } from '../tree/listViewStatus';
+import { DisposableOwner } from '../util/disposable';
+import { InvoiceList, InvoiceSnapshot } from './invoiceList';
+import { InvoiceNode } from './invoiceNodes';
+import { InvoicesTreeProvider } from './invoicesTree';
 
 /** The invoices tree view: its rows, the stale-data message, progress and welcome context. */
 export class InvoicesView extends DisposableOwner {
-  readonly provider: InvoicesTreeProvider;
   readonly treeView: vscode.TreeView<InvoiceNode>;
   private readonly status: ListViewStatus;
   private hasToken: boolean | undefined;
 
-  constructor(
-    state: InvoiceState,
-    lineItems: LineItemsStore,
-    locale: string,
-  ) {
+  constructor(readonly provider: InvoicesTreeProvider, invoices: InvoiceList, locale: string) {
     super();
-    this.provider = this.register(new InvoicesTreeProvider(state, lineItems, locale));
-    this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.register(provider);
+    this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
     this.status = this.register(new ListViewStatus(this.treeView, INVOICES_VIEW_ID, locale));
-    let wasRefreshing = false;
-    this.register(state.onDidChange((snapshot) => {
-      const refreshing = snapshot.activity === 'refreshing';
-      lineItems.follow(state.currentToken, refreshing && !wasRefreshing);
-      wasRefreshing = refreshing;
-      this.render(snapshot);
-    }));
-    // Commands of the view's own rows (hidden from the palette).
-    this.register(vscode.commands.registerCommand(COMMANDS.retryLineItems, (itemsKey: string) => lineItems.retry(itemsKey)));
-    this.register(vscode.commands.registerCommand(COMMANDS.showMoreLineItems, (node: Extract<InvoiceNode, { kind: 'moreItems' }>) => this.provider.showMore(node)));
-    this.register(this.treeView.onDidCollapseElement(({ element }) => {
-      const key = element.kind === 'invoice' ? itemsKeyOf(element.invoice, element.inProgress) : undefined;
-      if (key) {
-        lineItems.cancel(key);
-      }
-    }));
-    this.render(state.snapshot);
+    this.register(invoices.onDidChange((snapshot) => this.render(snapshot)));
+    this.render(invoices.snapshot);
   }
 
   /** Selects an invoice (or the month in progress) in the tree, if it is loaded. */

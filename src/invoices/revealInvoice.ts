@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvoiceState } from './invoiceList';
+import { InvoiceList } from './invoiceList';
 import { l10n } from '../util/l10n';
 import { InvoicesView } from './invoicesView';
 
@@ -8,7 +8,7 @@ import { InvoicesView } from './invoicesView';
  * it is (both lists are newest first, so it is seldom far) or the list ends; says so when it
  * is not found. Returns whether it was revealed.
  */
-export async function revealInvoice(invoiceUuid: string, state: InvoiceState, view: InvoicesView): Promise<boolean> {
+export async function revealInvoice(invoiceUuid: string, state: InvoiceList, view: InvoicesView): Promise<boolean> {
   for (;;) {
     if (state.snapshot.activity === 'refreshing') {
       await state.refresh();
@@ -16,12 +16,12 @@ export async function revealInvoice(invoiceUuid: string, state: InvoiceState, vi
     if (await view.reveal(invoiceUuid)) {
       return true;
     }
-    const loaded = state.snapshot.invoices.length;
+    const loaded = state.snapshot.items.length;
     if (!state.snapshot.next) {
       break;
     }
     await state.loadMore();
-    if (state.snapshot.invoices.length === loaded) {
+    if (state.snapshot.items.length === loaded) {
       // The page failed (the invoices view shows why) or brought nothing new.
       break;
     }

@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
-import { Balance, InvoiceItem } from '../api/types';
+import { InvoiceItem } from '../api/types';
 import { COMMANDS } from '../constants';
 import { ProductGroup } from './itemGroups';
 import { LineItemsEntry } from './lineItemsStore';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
 import { formatDateTime } from '../util/period';
-import { InvoiceNode } from '../invoices/invoiceNodes';
-import { detailsTooltip } from '../tree/listNodes';
+import { detailsTooltip, ListNode } from '../tree/listNodes';
+
+/** The rows under an expanded invoice. */
+export type LineItemNode =
+  | ListNode
+  | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
+  | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
+  | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }
+  | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly product: string; readonly shown: number; readonly total: number };
 
 /** A group shows this many items at first and this many more per "Show more". */
 export const ITEMS_STEP = 100;
 
 /** What an expanded invoice shows, from the state of its line items. */
-export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undefined): InvoiceNode[] {
+export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undefined): LineItemNode[] {
   if (!entry || entry.status === 'loading') {
     const progress = entry?.status === 'loading' ? entry.progress : undefined;
     const message = progress?.totalPages
@@ -21,7 +28,7 @@ export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undef
       : l10n.t('Loading line items…');
     return [{ kind: 'notice', message, icon: 'loading~spin', id: `${itemsKey}/loading` }];
   }
-  const nodes: InvoiceNode[] = [];
+  const nodes: LineItemNode[] = [];
   const { result, grouped } = entry;
   if (!result.complete) {
     const pages = result.failed.map((failure) => failure.page).join(', ');
@@ -43,15 +50,15 @@ export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undef
   return nodes;
 }
 
-export function groupChildren(itemsKey: string, group: ProductGroup, shown: number): InvoiceNode[] {
-  const nodes: InvoiceNode[] = group.items.slice(0, shown).map((item, index) => ({ kind: 'item', itemsKey, item, index }));
+export function groupChildren(itemsKey: string, group: ProductGroup, shown: number): LineItemNode[] {
+  const nodes: LineItemNode[] = group.items.slice(0, shown).map((item, index) => ({ kind: 'item', itemsKey, item, index }));
   if (group.items.length > shown) {
     nodes.push({ kind: 'moreItems', itemsKey, product: group.product, shown, total: group.items.length });
   }
   return nodes;
 }
 
-export function incompleteActions(itemsKey: string): InvoiceNode[] {
+export function incompleteActions(itemsKey: string): LineItemNode[] {
   const parentId = `${itemsKey}/incomplete`;
   return [
     { kind: 'action', label: l10n.t('Retry'), command: COMMANDS.retryLineItems, icon: 'refresh', parentId, args: [itemsKey] },
@@ -59,7 +66,7 @@ export function incompleteActions(itemsKey: string): InvoiceNode[] {
   ];
 }
 
-export function incompleteTreeItem(node: Extract<InvoiceNode, { kind: 'itemsIncomplete' }>): vscode.TreeItem {
+export function incompleteTreeItem(node: Extract<LineItemNode, { kind: 'itemsIncomplete' }>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `${node.itemsKey}/incomplete`;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -68,7 +75,7 @@ export function incompleteTreeItem(node: Extract<InvoiceNode, { kind: 'itemsInco
   return item;
 }
 
-export function groupTreeItem(node: Extract<InvoiceNode, { kind: 'group' }>, locale: string): vscode.TreeItem {
+export function groupTreeItem(node: Extract<LineItemNode, { kind: 'group' }>, locale: string): vscode.TreeItem {
   const { group } = node;
   const item = new vscode.TreeItem(group.product || l10n.t('(no product)'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `${node.itemsKey}/group/${group.product}`;
@@ -80,7 +87,7 @@ export function groupTreeItem(node: Extract<InvoiceNode, { kind: 'group' }>, loc
   return item;
 }
 
-export function lineItemTreeItem(node: Extract<InvoiceNode, { kind: 'item' }>, locale: string): vscode.TreeItem {
+export function lineItemTreeItem(node: Extract<LineItemNode, { kind: 'item' }>, locale: string): vscode.TreeItem {
   const { item: lineItem } = node;
   const label = lineItem.description || lineItem.groupDescription || lineItem.product || l10n.t('(no description)');
   const item = new vscode.TreeItem(label);
@@ -106,7 +113,7 @@ function lineItemTooltip(lineItem: InvoiceItem, locale: string): vscode.Markdown
   ]);
 }
 
-export function moreItemsTreeItem(node: Extract<InvoiceNode, { kind: 'moreItems' }>): vscode.TreeItem {
+export function moreItemsTreeItem(node: Extract<LineItemNode, { kind: 'moreItems' }>): vscode.TreeItem {
   const item = new vscode.TreeItem(l10n.t('Show more…'));
   item.id = `${node.itemsKey}/more/${node.product}`;
   item.description = l10n.t('{0} of {1} shown', node.shown, node.total);
@@ -114,32 +121,4 @@ export function moreItemsTreeItem(node: Extract<InvoiceNode, { kind: 'moreItems'
   item.command = { command: COMMANDS.showMoreLineItems, title: l10n.t('Show More Line Items'), arguments: [node] };
   item.contextValue = 'moreItems';
   return item;
-}
-
-export function balanceTreeItem(node: Extract<InvoiceNode, { kind: 'balance' }>, locale: string): vscode.TreeItem {
-  const { balance, error, stale } = node;
-  if (!balance) {
-    const item = new vscode.TreeItem(error ? l10n.t('Balance unavailable') : l10n.t('Balance: loading…'));
-    item.id = 'balance';
-    item.iconPath = new vscode.ThemeIcon(error ? 'warning' : 'loading~spin');
-    item.tooltip = error?.message;
-    item.contextValue = 'balance';
-    return item;
-  }
-  const item = new vscode.TreeItem(l10n.t('Balance: {0}', formatAmount(balance.monthToDateBalance, locale)));
-  item.id = 'balance';
-  item.description = l10n.t('usage this month {0}', formatAmount(balance.monthToDateUsage, locale));
-  item.iconPath = new vscode.ThemeIcon('credit-card');
-  item.contextValue = 'balance';
-  item.tooltip = balanceTooltip(balance, stale, locale);
-  return item;
-}
-
-export function balanceTooltip(balance: Balance, stale: boolean, locale: string): vscode.MarkdownString {
-  return detailsTooltip(`${l10n.t('Account balance')}${stale ? ` (${l10n.t('cached')})` : ''}`, [
-    [l10n.t('Month-to-date usage'), formatAmount(balance.monthToDateUsage, locale)],
-    [l10n.t('Month-to-date balance'), formatAmount(balance.monthToDateBalance, locale)],
-    [l10n.t('Account balance'), formatAmount(balance.accountBalance, locale)],
-    [l10n.t('Generated'), formatDateTime(balance.generatedAt || undefined, locale)],
-  ]);
 }

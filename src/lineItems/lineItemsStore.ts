@@ -1,5 +1,6 @@
 import { DigitalOceanClient, PREVIEW } from '../api/client';
 import { isAbort } from '../api/errors';
+import { Session, SessionScope } from '../session/session';
 import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
 import { GroupedItems, groupByProduct } from './itemGroups';
@@ -10,8 +11,8 @@ export type LineItemsEntry =
   | { readonly status: 'loaded'; readonly result: LineItemsResult; readonly grouped: GroupedItems };
 
 /**
- * Line items of the invoices the user expanded, for the current token. A load runs while
- * its invoice is expanded: collapsing, a refresh or a token change cancels it.
+ * Line items of the invoices the user expanded, for the session's account. A load runs while
+ * its invoice is expanded: collapsing, a refresh or an account change cancels it.
  */
 export class LineItemsStore {
   private readonly entries = new Map<string, LineItemsEntry>();
@@ -19,12 +20,22 @@ export class LineItemsStore {
   private readonly changed = new Emitter<string>();
   /** Fires with the invoice uuid (or `preview`) whose items changed. */
   readonly onDidChange = this.changed.event;
-  private token: string | undefined;
+  private key: string | undefined;
+  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly client: DigitalOceanClient,
+    private readonly session: Session,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.key = session.state.key;
+    this.subscription = session.onDidChange((state) => {
+      if (state.key !== this.key) {
+        this.key = state.key;
+        this.reset();
+      }
+    });
+  }
 
   get(invoiceUuid: string): LineItemsEntry | undefined {
     return this.entries.get(invoiceUuid);
@@ -32,20 +43,22 @@ export class LineItemsStore {
 
   /** Starts loading unless loaded or loading already. */
   load(invoiceUuid: string): void {
-    if (this.entries.has(invoiceUuid) || !this.token) {
+    const scope = this.session.begin();
+    if (this.entries.has(invoiceUuid) || !scope) {
       return;
     }
-    this.start(invoiceUuid, (options) => loadLineItems(invoiceUuid, options));
+    this.start(scope, invoiceUuid, (options) => loadLineItems(invoiceUuid, options));
   }
 
   /** Fetches only the pages that failed. */
   retry(invoiceUuid: string): void {
     const entry = this.entries.get(invoiceUuid);
-    if (entry?.status !== 'loaded' || entry.result.complete || !this.token) {
+    const scope = this.session.begin();
+    if (entry?.status !== 'loaded' || entry.result.complete || !scope) {
       return;
     }
     const previous = entry.result;
-    this.start(invoiceUuid, (options) => retryLineItems(previous, options), previous);
+    this.start(scope, invoiceUuid, (options) => retryLineItems(previous, options), previous);
   }
 
   /** Cancels a running load (the invoice was collapsed); what was loaded before stays. */
@@ -68,27 +81,22 @@ export class LineItemsStore {
   }
 
   /**
-   * Follows the invoice state: another token forgets everything; a refresh cancels running
-   * loads and forgets what may have changed (the month in progress, incomplete loads).
+   * The invoices are being refreshed: running loads stop, and what may have changed is
+   * forgotten (the month in progress, incomplete loads); complete invoices stay as they are.
    */
-  follow(token: string | undefined, refreshing: boolean): void {
-    if (token !== this.token) {
-      this.reset(token);
-    } else if (refreshing) {
-      this.loads.forEach((load) => load.abort());
-      this.loads.clear();
-      for (const [uuid, entry] of [...this.entries]) {
-        if (entry.status === 'loading' || !entry.result.complete || uuid === PREVIEW) {
-          this.entries.delete(uuid);
-          this.changed.fire(uuid);
-        }
+  refreshing(): void {
+    this.loads.forEach((load) => load.abort());
+    this.loads.clear();
+    for (const [uuid, entry] of [...this.entries]) {
+      if (entry.status === 'loading' || !entry.result.complete || uuid === PREVIEW) {
+        this.entries.delete(uuid);
+        this.changed.fire(uuid);
       }
     }
   }
 
   /** Forgets everything, cancelling running loads. */
-  reset(token: string | undefined): void {
-    this.token = token;
+  private reset(): void {
     this.loads.forEach((load) => load.abort());
     this.loads.clear();
     const uuids = [...this.entries.keys()];
@@ -97,18 +105,19 @@ export class LineItemsStore {
   }
 
   dispose(): void {
-    this.reset(undefined);
+    this.subscription.dispose();
+    this.reset();
     this.changed.dispose();
   }
 
-  private start(invoiceUuid: string, run: (options: LineItemsOptions) => Promise<LineItemsResult>, previous?: LineItemsResult): void {
+  private start(scope: SessionScope, invoiceUuid: string, run: (options: LineItemsOptions) => Promise<LineItemsResult>, previous?: LineItemsResult): void {
     const controller = new AbortController();
     this.loads.set(invoiceUuid, controller);
     this.entries.set(invoiceUuid, { status: 'loading', previous });
     this.changed.fire(invoiceUuid);
     run({
       client: this.client,
-      call: { token: this.token!, signal: controller.signal },
+      call: scope.call({ signal: controller.signal }),
       onProgress: (progress) => {
         if (!controller.signal.aborted) {
           this.entries.set(invoiceUuid, { status: 'loading', progress, previous });

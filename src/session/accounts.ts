@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { KeyValueStore } from '../storage/accountCache';
+import { DEFAULT_ACCOUNT_ID, STATE_KEYS } from '../storage/keys';
 import { Emitter } from '../util/event';
 import { l10n } from '../util/l10n';
 
@@ -17,13 +18,13 @@ export interface AccountTokens {
   delete(accountId: string): Promise<void>;
 }
 
-export const DEFAULT_ACCOUNT_ID = 'default';
+export { DEFAULT_ACCOUNT_ID };
 export const ENVIRONMENT_ACCOUNT_ID = 'environment';
 /** doctl's variable first, then the one Terraform's provider reads. */
 export const ENVIRONMENT_VARIABLES = ['DIGITALOCEAN_ACCESS_TOKEN', 'DIGITALOCEAN_TOKEN'] as const;
 
-const ACCOUNTS_KEY = 'digitaloceanInvoices.accounts';
-const ACTIVE_KEY = 'digitaloceanInvoices.activeAccount';
+const ACCOUNTS_KEY = STATE_KEYS.accounts;
+const ACTIVE_KEY = STATE_KEYS.activeAccount;
 
 /**
  * Named accounts (one DigitalOcean team each), the active one, and their tokens. Names and

@@ -1,18 +1,17 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { BudgetSettings } from '../settings';
-import { InvoiceState } from '../invoices/invoiceList';
+import { budgetOf } from '../budget/budgetModel';
+import { InvoiceList } from '../invoices/invoiceList';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
-import { MonthToDateStatusBar } from '../budget/statusBar';
 import { renderChartPage } from './chartHtml';
 import { buildChartModel } from './chartModel';
 
 const DEFAULT_MONTHS = 12;
 
 export interface SpendChartDeps {
-  readonly state: InvoiceState;
-  readonly statusBar: MonthToDateStatusBar;
+  readonly invoices: InvoiceList;
   readonly budget: () => BudgetSettings;
   readonly extensionUri: vscode.Uri;
   readonly locale: string;
@@ -67,14 +66,14 @@ export class SpendChartPanel extends DisposableOwner {
         this.render();
       }
     }));
-    this.register(deps.state.onDidChange(() => this.render()));
+    this.register(deps.invoices.onDidChange(() => this.render()));
     this.render();
   }
 
   render(): void {
-    const { state, statusBar, budget, locale } = this.deps;
-    const snapshot = state.snapshot;
-    const model = buildChartModel(snapshot.invoices, snapshot.preview, statusBar.budgetView(snapshot)?.projection, budget().cents, this.months);
+    const { invoices, budget, locale } = this.deps;
+    const snapshot = invoices.snapshot;
+    const model = buildChartModel(snapshot.items, snapshot.preview, budgetOf(snapshot.preview, budget(), Date.now())?.projection, budget().cents, this.months);
     // An unchanged chart is not reloaded (it would lose focus), e.g. on line-item progress.
     const modelKey = JSON.stringify(model, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
     if (modelKey === this.lastModel) {

@@ -1,52 +1,32 @@
-import { Balance, Invoice, PageRef } from '../api/types';
+import { CACHE_PREFIXES, CacheSection, RETIRED_STATE_KEYS } from './keys';
 
-/** The part of vscode.Memento the cache uses (globalState). */
+/** The part of vscode.Memento the extension uses (globalState). */
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Thenable<void>;
+  keys?(): readonly string[];
 }
 
-export interface CachedInvoices {
-  readonly invoices: readonly Invoice[];
-  readonly preview?: Invoice;
-  readonly total?: number;
-  readonly next?: PageRef;
-  readonly fetchedAt: number;
-  readonly balance?: Balance;
-}
-
-const CACHE_VERSION = 1;
-
-/** Each kind of cached data: its key prefix (followed by the token fingerprint) and its last-account key. */
-const SECTIONS = {
-  invoices: { prefix: 'digitaloceanInvoices.cache.', lastAccount: 'digitaloceanInvoices.lastAccount' },
-  billingHistory: { prefix: 'digitaloceanInvoices.billingHistoryCache.', lastAccount: 'digitaloceanInvoices.billingHistoryLastAccount' },
-} as const;
-
-export type CacheSection = keyof typeof SECTIONS;
+/** Version 2: the balance has a cache of its own, lists store `items`. Others are dropped. */
+const CACHE_VERSION = 2;
 
 /**
- * Last known data of one kind per token fingerprint in globalState, so a restart shows it at
- * once. Holds billing data only: never the token.
+ * Last known data of one kind per account key in globalState, so a restart shows it at once.
+ * Holds billing data only: never the token.
  */
 export class AccountCache<Data> {
-  private readonly keys: (typeof SECTIONS)[CacheSection];
+  private readonly prefix: string;
 
   constructor(
     private readonly store: KeyValueStore,
     section: CacheSection,
     private readonly isValid: (data: Data) => boolean,
   ) {
-    this.keys = SECTIONS[section];
-  }
-
-  /** Fingerprint of the account shown last, readable before the secret store answers. */
-  get lastAccount(): string | undefined {
-    return this.store.get<string>(this.keys.lastAccount);
+    this.prefix = CACHE_PREFIXES[section];
   }
 
   read(account: string): Data | undefined {
-    const entry = this.store.get<{ version?: number; data?: Data }>(this.keys.prefix + account);
+    const entry = this.store.get<{ version?: number; data?: Data }>(this.prefix + account);
     if (entry?.version !== CACHE_VERSION || !entry.data || !this.isValid(entry.data)) {
       return undefined;
     }
@@ -54,25 +34,19 @@ export class AccountCache<Data> {
   }
 
   async write(account: string, data: Data): Promise<void> {
-    await this.store.update(this.keys.prefix + account, { version: CACHE_VERSION, data });
-    if (this.lastAccount !== account) {
-      await this.store.update(this.keys.lastAccount, account);
-    }
-  }
-
-  /** Forgets everything cached for the account: every section, not only this one. */
-  async remove(account: string): Promise<void> {
-    for (const keys of Object.values(SECTIONS)) {
-      await this.store.update(keys.prefix + account, undefined);
-      if (this.store.get<string>(keys.lastAccount) === account) {
-        await this.store.update(keys.lastAccount, undefined);
-      }
-    }
+    await this.store.update(this.prefix + account, { version: CACHE_VERSION, data });
   }
 }
 
-export class InvoiceCache extends AccountCache<CachedInvoices> {
-  constructor(store: KeyValueStore) {
-    super(store, 'invoices', (data) => Array.isArray(data.invoices));
-  }
+/** Forgets everything cached for an account, of every kind. */
+export async function removeAccountData(store: KeyValueStore, account: string): Promise<void> {
+  await Promise.all(Object.values(CACHE_PREFIXES).map((prefix) => store.update(prefix + account, undefined)));
+}
+
+/** Drops what earlier versions cached (another layout, another version), so nothing stale mixes in. */
+export async function dropOutdatedCaches(store: KeyValueStore): Promise<void> {
+  const outdated = (store.keys?.() ?? []).filter((key) =>
+    (RETIRED_STATE_KEYS as readonly string[]).includes(key)
+    || (Object.values(CACHE_PREFIXES).some((prefix) => key.startsWith(prefix)) && store.get<{ version?: number }>(key)?.version !== CACHE_VERSION));
+  await Promise.all(outdated.map((key) => store.update(key, undefined)));
 }

@@ -1,21 +1,7 @@
 import * as vscode from 'vscode';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
-import { DEFAULT_ACCOUNT_ID } from '../session/accounts';
-
-/** Secret keys by account: the first account keeps the plain key, others add their id. */
-const KEY_PREFIX = 'digitaloceanInvoices.apiToken';
-
-export function secretKey(accountId: string): string {
-  return accountId === DEFAULT_ACCOUNT_ID ? KEY_PREFIX : `${KEY_PREFIX}.${accountId}`;
-}
-
-function accountOfKey(key: string): string | undefined {
-  if (key === KEY_PREFIX) {
-    return DEFAULT_ACCOUNT_ID;
-  }
-  return key.startsWith(`${KEY_PREFIX}.`) ? key.slice(KEY_PREFIX.length + 1) : undefined;
-}
+import { accountOfSecretKey, secretKey } from './keys';
 
 export class TokenStorageError extends Error {}
 
@@ -29,7 +15,7 @@ export class TokenStore extends DisposableOwner {
     super();
     this.register(
       secrets.onDidChange((event) => {
-        const accountId = accountOfKey(event.key);
+        const accountId = accountOfSecretKey(event.key);
         if (accountId) {
           this.changed.fire(accountId);
         }

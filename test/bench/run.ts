@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { DigitalOceanClient } from '../../src/api/client';
 import { ApiHttp } from '../../src/api/http';
-import { InvoiceCache } from '../../src/storage/accountCache';
-import { InvoiceState } from '../../src/invoices/invoiceList';
+import { BalanceState } from '../../src/balance/balanceState';
+import { createInvoiceList } from '../../src/invoices/invoiceList';
 import { loadLineItems } from '../../src/lineItems/lineItemsLoader';
 import { Logger } from '../../src/util/logger';
 import { Redactor } from '../../src/util/redact';
@@ -19,6 +19,7 @@ import { FAKE_TOKEN } from '../fake-api/auth';
 import type { RecordedRequest } from '../fake-api/server';
 import { projectRoot } from '../host/paths';
 import { memoryStore, recordingSink } from '../support/clientHarness';
+import { makeSession } from '../support/sessionHarness';
 import type { ActivationSample } from './activation';
 import { writeEmptyExtension } from './activation';
 
@@ -87,18 +88,36 @@ function control(url: string, method: string, route: string): Promise<unknown> {
   return fetch(`${url}/__fake/${route}`, { method }).then((response) => response.json());
 }
 
+/** The invoices and the balance of a session whose token is set; nothing is fetched yet. */
 function makeState(url: string, pageSize: number) {
   const logger = new Logger(recordingSink(), new Redactor());
   const client = new DigitalOceanClient(new ApiHttp({ baseUrl: () => url, userAgent: 'digitalocean-invoices-bench', logger }));
-  const state = new InvoiceState({ client, cache: new InvoiceCache(memoryStore()), logger, pageSize: () => pageSize });
-  state.setToken(FAKE_TOKEN);
-  return { client, state };
+  const store = memoryStore();
+  const { session, tokens } = makeSession(store, logger);
+  tokens.set(session.state.account.id, FAKE_TOKEN);
+  const environment = { session, store, logger, client, pageSize: () => pageSize };
+  const state = createInvoiceList(environment);
+  const balance = new BalanceState(environment);
+  return {
+    client,
+    state,
+    /** Reads the token, as at startup: the session's change starts the refresh of both. */
+    signIn: () => session.sync(),
+    /** The refresh on its way (or a new one): page 1 and the balance. */
+    refresh: () => Promise.all([state.refresh(), balance.refresh()]),
+    dispose: () => {
+      state.dispose();
+      balance.dispose();
+      session.dispose();
+    },
+  };
 }
 
 async function benchRefresh(url: string): Promise<void> {
-  const { state } = makeState(url, 20);
+  const bench = makeState(url, 20);
   await control(url, 'DELETE', 'requests');
-  await state.refresh();
+  await bench.signIn();
+  await bench.refresh();
   const requests = (await control(url, 'GET', 'requests')) as RecordedRequest[];
   const list = requests.filter((request) => request.path === INVOICES);
   const balance = requests.filter((request) => request.path === BALANCE);
@@ -111,25 +130,27 @@ async function benchRefresh(url: string): Promise<void> {
     ratio: (list.length + balance.length) / 2 + (parallel ? 0 : 1),
     target: 1,
   });
-  state.dispose();
+  bench.dispose();
 }
 
 async function benchLoadAll(url: string): Promise<void> {
   const pages = Math.ceil(ACCOUNT_INVOICES / 200);
   let loaded = 0;
   const time = await timed(RUNS, async (clock) => {
-    const { state } = makeState(url, 200);
+    const bench = makeState(url, 200);
+    const { state } = bench;
     clock.start();
     // As a user clicking "Load more" as soon as the list shows: page 2 does not wait for the
     // balance, which is fetched alongside page 1. The time includes the balance all the same.
-    const refreshed = state.refresh();
+    await bench.signIn();
+    const refreshed = bench.refresh();
     do {
       await state.loadMore();
     } while (state.snapshot.next);
-    loaded = state.snapshot.invoices.length;
+    loaded = state.snapshot.items.length;
     await refreshed;
     clock.stop();
-    state.dispose();
+    bench.dispose();
   });
   const limit = pages * LATENCY_MS;
   rows.push({ figure: `load all ${loaded} invoices (per_page=200)`, value: ms(time), limit: `${ms(limit)} (${pages} pages × latency)`, ratio: time / limit, target: 1.2 });

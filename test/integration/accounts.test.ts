@@ -38,7 +38,7 @@ describe('Several accounts, budget and chart in the extension host', function ()
     session.fake.clearRequests();
     session.fake.setLatency(2500); // the cached state must stay on screen long enough to be seen on a loaded machine
     await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
-    await waitFor('the Default account\'s cached invoices', () => session.api.state.snapshot.stale && session.api.state.snapshot.invoices.length > 0, { detail: () => describeState(session.api) });
+    await waitFor('the Default account\'s cached invoices', () => session.api.state.snapshot.stale && session.api.state.snapshot.items.length > 0, { detail: () => describeState(session.api) });
     await waitFor('its refresh', () => !session.api.state.snapshot.stale && !session.api.state.snapshot.activity, { detail: () => describeState(session.api) });
     assert.strictEqual(lastAuthorization(), `Bearer ${FAKE_TOKEN}`);
     session.fake.setLatency(0);

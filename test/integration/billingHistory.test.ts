@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import { tokenFingerprint } from '../../src/session/token';
 import { entryKey } from '../../src/billingHistory/billingHistoryList';
 import { formatAmount } from '../../src/util/money';
 import { formatDate } from '../../src/util/period';
@@ -95,21 +94,21 @@ describe('Billing History view in the extension host', function () {
     while (history().next) {
       await vscode.commands.executeCommand('digitaloceanInvoices.loadMoreBillingHistory');
     }
-    const loaded = new Set(session.api.state.snapshot.invoices.map((invoice) => invoice.invoiceUuid));
+    const loaded = new Set(session.api.state.snapshot.items.map((invoice) => invoice.invoiceUuid));
     const target = [...history().items].reverse().find((entry) => entry.invoiceUuid && !loaded.has(entry.invoiceUuid));
     assert.ok(target?.invoiceUuid, 'an entry of an invoice beyond page 1');
     const row = (await historyRows(session.api)).find((candidate) => candidate.node.kind === 'entry' && entryKey(candidate.node.entry) === entryKey(target));
     assert.ok(row?.item.command, 'the entry has a command');
     const revealed = await vscode.commands.executeCommand(row.item.command.command, ...(row.item.command.arguments ?? []));
     assert.strictEqual(revealed, true);
-    assert.ok(session.api.state.snapshot.invoices.some((invoice) => invoice.invoiceUuid === target.invoiceUuid), 'loaded');
+    assert.ok(session.api.state.snapshot.items.some((invoice) => invoice.invoiceUuid === target.invoiceUuid), 'loaded');
     await waitFor('the invoice selected', () => session.api.view.treeView.selection.some((node) => node.kind === 'invoice' && node.invoice.invoiceUuid === target.invoiceUuid),
       { detail: () => ({ selection: session.api.view.treeView.selection.map((node) => node.kind), state: describeState(session.api) }) });
     assert.strictEqual(await vscode.commands.executeCommand('digitaloceanInvoices.revealInvoice', 'no-such-invoice'), false);
   });
 
   it('clearing the token empties the view and forgets its cache', async () => {
-    const fingerprint = tokenFingerprint(session.api.history.currentToken ?? '');
+    const fingerprint = session.api.session.state.key ?? '';
     assert.ok(session.api.globalState.keys().some((key) => key.startsWith('digitaloceanInvoices.billingHistoryCache.') && key.endsWith(fingerprint)));
     await vscode.commands.executeCommand('digitaloceanInvoices.clearToken');
     assert.strictEqual(history().hasToken, false);

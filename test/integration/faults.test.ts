@@ -72,7 +72,7 @@ describe('API faults in the extension host', function () {
     it(`${name}: shows an error node with its actions and keeps the data`, async () => {
       fake.reset();
       await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
-      const before = api.state.snapshot.invoices;
+      const before = api.state.snapshot.items;
       const amountBefore = api.statusBar.item.text;
       assert.ok(before.length > 0);
 
@@ -85,7 +85,7 @@ describe('API faults in the extension host', function () {
       const children = await api.view.provider.getChildren(errorRow.node);
       const labels = await Promise.all(children.map(async (child) => String((await api.view.provider.getTreeItem(child)).label)));
       assert.deepStrictEqual(labels, actions);
-      assert.deepStrictEqual(api.state.snapshot.invoices, before, 'data kept');
+      assert.deepStrictEqual(api.state.snapshot.items, before, 'data kept');
       assert.strictEqual(api.statusBar.item.text, amountBefore, 'month-to-date kept');
       const listRequests = fake.requests.filter((request) => request.path === '/v2/customers/my/invoices');
       assert.ok(listRequests.length <= 1 + 3, `bounded retries: ${listRequests.length} list requests`);

@@ -26,7 +26,8 @@ if (process.env.DOI_DISPLAY_LANGUAGE === 'de') {
     it('shows the tree in German, with German money and months', async () => {
       const { data } = session.fake;
       const shown = await waitFor('the German tree', async () => {
-        const { balance, activity } = session.api.state.snapshot;
+        const { activity } = session.api.state.snapshot;
+        const { balance } = session.api.balance.snapshot;
         if (!balance || activity) {
           return undefined; // the balance follows the token check on its own
         }

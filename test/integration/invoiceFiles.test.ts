@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { InvoiceTarget } from '../../src/invoices/invoiceCommands';
+import { invoiceRow } from '../../src/invoices/invoiceNodes';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
@@ -38,9 +39,9 @@ describe('Invoice summary, downloads and copying in the extension host', functio
     api = await extensionApi();
     await api.clearToken();
     assert.strictEqual(await api.setToken(FAKE_TOKEN), 'saved');
-    const snapshot = await waitFor('invoices and the preview', () => api.state.snapshot.invoices.length > 0 && api.state.snapshot.preview && api.state.snapshot);
-    closed = { kind: 'invoice', invoice: snapshot.invoices[0], inProgress: false };
-    preview = { kind: 'invoice', invoice: snapshot.preview!, inProgress: true };
+    const snapshot = await waitFor('invoices and the preview', () => api.state.snapshot.items.length > 0 && api.state.snapshot.preview && api.state.snapshot);
+    closed = invoiceRow(snapshot.items[0], false);
+    preview = invoiceRow(snapshot.preview!, true);
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'doi-files-'));
   });
 
@@ -127,7 +128,7 @@ describe('Invoice summary, downloads and copying in the extension host', functio
   });
 
   it('a failing summary opens nothing and says why', async () => {
-    const other: InvoiceTarget = { ...closed, invoice: api.state.snapshot.invoices[1] };
+    const other: InvoiceTarget = { ...closed, invoice: api.state.snapshot.items[1] };
     fake.addFault({ kind: 'status', status: 404, path: `${INVOICES}/${other.invoice.invoiceUuid}/summary` });
     const tabs = webviewTabs().length;
     assert.strictEqual(await vscode.commands.executeCommand('digitaloceanInvoices.showInvoiceSummary', other), undefined);

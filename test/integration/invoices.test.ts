@@ -35,7 +35,7 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.strictEqual(await session.api.secrets.get(TOKEN_KEY), FAKE_TOKEN);
 
     assert.strictEqual(session.fake.requests.filter((request) => request.path === '/v2/customers/my/invoices').length, 1);
-    await waitFor('the balance', () => session.api.state.snapshot.balance);
+    await waitFor('the balance', () => session.api.balance.snapshot.balance);
     const shown = await rows(session.api);
     const preview = session.fake.data.preview;
     assert.strictEqual(shown[0].node.kind, 'balance', 'the balance stands first');
@@ -69,7 +69,7 @@ describe('Invoices view and status bar in the extension host', function () {
     }
     const shown = await rows(session.api);
     assert.ok(!shown.some((row) => row.node.kind === 'loadMore'));
-    const uuids = session.api.state.snapshot.invoices.map((invoice) => invoice.invoiceUuid);
+    const uuids = session.api.state.snapshot.items.map((invoice) => invoice.invoiceUuid);
     assert.strictEqual(uuids.length, session.fake.data.invoices.length);
     assert.strictEqual(new Set(uuids).size, uuids.length);
   });
@@ -85,21 +85,21 @@ describe('Invoices view and status bar in the extension host', function () {
   it('follows a pageSize change', async () => {
     session.fake.reset();
     await setSetting('pageSize', 4);
-    await waitFor('a refresh with per_page=4', () => session.api.state.snapshot.invoices.length === 4 && !session.api.state.snapshot.activity);
+    await waitFor('a refresh with per_page=4', () => session.api.state.snapshot.items.length === 4 && !session.api.state.snapshot.activity);
     const listRequests = session.fake.requests.filter((request) => request.path === '/v2/customers/my/invoices');
     assert.strictEqual(listRequests[listRequests.length - 1].query.per_page, '4');
     await setSetting('pageSize', 10);
-    await waitFor('page size 10 again', () => session.api.state.snapshot.invoices.length === 10 && !session.api.state.snapshot.activity);
+    await waitFor('page size 10 again', () => session.api.state.snapshot.items.length === 10 && !session.api.state.snapshot.activity);
   });
 
   it('refuses an http apiUrl on another host and keeps the data', async () => {
     const goodUrl = session.fake.url;
-    const before = session.api.state.snapshot.invoices.length;
+    const before = session.api.state.snapshot.items.length;
     session.fake.reset();
     await setSetting('apiUrl', 'http://example.com');
     await waitFor('the configuration error', () => session.api.state.snapshot.error?.kind === 'configuration');
     assert.match(session.api.state.snapshot.error!.message, /https/);
-    assert.strictEqual(session.api.state.snapshot.invoices.length, before);
+    assert.strictEqual(session.api.state.snapshot.items.length, before);
     assert.strictEqual(session.fake.requests.length, 0);
     await setSetting('apiUrl', goodUrl);
     await waitFor('recovery', () => !session.api.state.snapshot.error && !session.api.state.snapshot.activity && session.fake.requests.length > 0);
@@ -110,7 +110,7 @@ describe('Invoices view and status bar in the extension host', function () {
     await waitFor('the token to be gone', () => !session.api.state.snapshot.hasToken);
     assert.strictEqual(session.api.statusBar.item.text, '$(credit-card)');
     await session.api.secrets.store(TOKEN_KEY, FAKE_TOKEN);
-    await waitFor('invoices again', () => session.api.state.snapshot.invoices.length > 0 && session.api.state.snapshot.preview);
+    await waitFor('invoices again', () => session.api.state.snapshot.items.length > 0 && session.api.state.snapshot.preview);
   });
 
   it('never writes the token into the log or globalState', () => {

@@ -42,6 +42,8 @@ describe('Security: apiUrl from a workspace', function () {
     const inspected = vscode.workspace.getConfiguration('digitaloceanInvoices').inspect<string>('apiUrl');
     assert.notStrictEqual(inspected?.globalValue, foreign.url);
 
+    // The page size change refreshes on its own; the refresh below must not just share that one.
+    await waitFor('the refresh for the new page size', () => !api.state.snapshot.activity && !api.balance.snapshot.loading && !api.history.snapshot.activity);
     fake.clearRequests();
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     assert.ok(fake.requests.length > 0, 'the refresh went to the API of the user settings');

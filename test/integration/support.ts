@@ -35,8 +35,8 @@ export async function waitFor<T>(
 
 /** The state in a form that fits an error message. */
 export function describeState(api: TestApi): unknown {
-  const { invoices, preview, ...rest } = api.state.snapshot;
-  return { ...rest, invoices: invoices.length, preview: preview?.amount, active: api.accounts.active.id, accounts: api.accounts.list().map((account) => account.id) };
+  const { items, preview, ...rest } = api.state.snapshot;
+  return { ...rest, invoices: items.length, preview: preview?.amount, balance: api.balance.snapshot.balance?.monthToDateBalance, active: api.accounts.active.id, accounts: api.accounts.list().map((account) => account.id) };
 }
 
 export interface RenderedRow {

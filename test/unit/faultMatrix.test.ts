@@ -7,9 +7,11 @@ import * as assert from 'assert';
 import { ApiErrorKind } from '../../src/api/errors';
 import { Transport, nodeTransport } from '../../src/api/transport';
 import { Invoice } from '../../src/api/types';
-import { InvoiceCache } from '../../src/storage/accountCache';
+import { AccountCache } from '../../src/storage/accountCache';
+import { BalanceSnapshot, BalanceState } from '../../src/balance/balanceState';
+import { makeSession } from '../support/sessionHarness';
 import { groupByProduct } from '../../src/lineItems/itemGroups';
-import { InvoiceSnapshot, InvoiceState } from '../../src/invoices/invoiceList';
+import { createInvoiceList, InvoiceSnapshot } from '../../src/invoices/invoiceList';
 import { LineItemsResult, loadLineItems } from '../../src/lineItems/lineItemsLoader';
 import { formatAmount, formatCents } from '../../src/util/money';
 import { formatDateTime, formatPeriod } from '../../src/util/period';
@@ -110,29 +112,29 @@ const CASES: FaultCase[] = [
   {
     name: 'missing fields', faults: () => [{ kind: 'missingFields', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
     check: ({ snapshot }) => {
-      assert.strictEqual(snapshot.invoices.length, PAGE_SIZE, 'every invoice kept');
-      assert.ok(snapshot.invoices.some((invoice) => invoice.amount === '') && snapshot.invoices.some((invoice) => invoice.period === ''));
+      assert.strictEqual(snapshot.items.length, PAGE_SIZE, 'every invoice kept');
+      assert.ok(snapshot.items.some((invoice) => invoice.amount === '') && snapshot.items.some((invoice) => invoice.period === ''));
       assert.ok(shownInvoices(snapshot).some((text) => text.includes('—')), 'a dash for what is missing');
     },
   },
   {
     name: 'null and non-numeric amounts', faults: () => [{ kind: 'badAmounts', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
     check: ({ snapshot }) => {
-      const amounts = snapshot.invoices.map((invoice) => formatAmount(invoice.amount, 'en'));
+      const amounts = snapshot.items.map((invoice) => formatAmount(invoice.amount, 'en'));
       assert.ok(amounts.includes('—') && amounts.includes('abc') && amounts.some((amount) => amount.startsWith('$')), amounts.join());
     },
   },
   {
     name: 'a 20-digit amount', faults: () => [{ kind: 'hugeAmount', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
     check: ({ snapshot }) => {
-      assert.strictEqual(snapshot.invoices[0].amount, HUGE_AMOUNT);
-      assert.strictEqual(formatAmount(snapshot.invoices[0].amount, 'en'), '$12,345,678,901,234,567,890.12', 'exact, no float rounding');
+      assert.strictEqual(snapshot.items[0].amount, HUGE_AMOUNT);
+      assert.strictEqual(formatAmount(snapshot.items[0].amount, 'en'), '$12,345,678,901,234,567,890.12', 'exact, no float rounding');
     },
   },
   {
     name: 'a period that is not YYYY-MM', faults: () => [{ kind: 'badPeriod', path: INVOICES, times: 1 }], action: 'refresh', maxRequests: 2,
     check: ({ snapshot }) => {
-      const labels = snapshot.invoices.map((invoice) => formatPeriod(invoice.period, 'en'));
+      const labels = snapshot.items.map((invoice) => formatPeriod(invoice.period, 'en'));
       assert.ok(labels.some((label) => /^\d{4}\/\d{2}$/.test(label)) && labels.some((label) => /^[A-Z][a-z]+$/.test(label)), labels.join());
     },
   },
@@ -150,7 +152,7 @@ const CASES: FaultCase[] = [
   {
     name: 'a next link to a foreign host', faults: ({ foreign }) => [{ kind: 'foreignNext', origin: foreign, path: INVOICES, times: 1 }],
     action: 'loadMore', times: 2, maxRequests: 2,
-    check: ({ snapshot, before }) => assert.strictEqual(snapshot.invoices.length, before.invoices.length + 2 * PAGE_SIZE, 'pages 2 and 3 came from the configured API'),
+    check: ({ snapshot, before }) => assert.strictEqual(snapshot.items.length, before.items.length + 2 * PAGE_SIZE, 'pages 2 and 3 came from the configured API'),
   },
   {
     name: 'a next link that does not advance', faults: () => [{ kind: 'stuckNext', path: INVOICES }], action: 'loadMore', maxRequests: 1,
@@ -162,18 +164,18 @@ const CASES: FaultCase[] = [
   {
     name: 'a page repeating the invoices of the previous one', faults: () => [{ kind: 'repeatPage', path: INVOICES }], action: 'loadMore', maxRequests: 1,
     check: ({ snapshot, before }) => {
-      assert.deepStrictEqual(snapshot.invoices, before.invoices, 'nothing counted twice');
+      assert.deepStrictEqual(snapshot.items, before.items, 'nothing counted twice');
       assert.match(snapshot.pagingProblem ?? '', /no new invoices; loading stopped/);
       assert.strictEqual(snapshot.next, undefined);
     },
   },
   {
     name: 'a token with surrounding whitespace', token: `  ${FAKE_TOKEN} `, faults: () => [], action: 'refresh', maxRequests: 2,
-    check: ({ snapshot }) => assert.strictEqual(snapshot.invoices.length, PAGE_SIZE),
+    check: ({ snapshot }) => assert.strictEqual(snapshot.items.length, PAGE_SIZE),
   },
   {
     name: 'a token with a trailing newline', token: `${FAKE_TOKEN}\r\n`, faults: () => [], action: 'refresh', maxRequests: 2,
-    check: ({ snapshot }) => assert.strictEqual(snapshot.invoices.length, PAGE_SIZE),
+    check: ({ snapshot }) => assert.strictEqual(snapshot.items.length, PAGE_SIZE),
   },
 ];
 
@@ -184,17 +186,17 @@ function shownInvoices(snapshot: InvoiceSnapshot): string[] {
     formatDateTime(value.updatedAt, 'en') ?? '', inProgress ? 'in progress' : '',
   ];
   return [
-    ...snapshot.invoices.flatMap((value) => invoice(value, false)),
+    ...snapshot.items.flatMap((value) => invoice(value, false)),
     ...(snapshot.preview ? invoice(snapshot.preview, true) : []),
   ];
 }
 
 /** Everything the views would show: tree rows, status bar and error rows. */
-function shownText(snapshot: InvoiceSnapshot, items?: LineItemsResult): string[] {
-  const balance = snapshot.balance;
+function shownText(snapshot: InvoiceSnapshot, balanceSnapshot: BalanceSnapshot, items?: LineItemsResult): string[] {
+  const balance = balanceSnapshot.balance;
   const lines = [
     ...shownInvoices(snapshot),
-    snapshot.error?.message ?? '', snapshot.balanceError?.message ?? '', snapshot.pagingProblem ?? '', snapshot.retryNotice ?? '',
+    snapshot.error?.message ?? '', balanceSnapshot.error?.message ?? '', snapshot.pagingProblem ?? '', snapshot.retryNotice ?? '',
     ...(balance ? [balance.monthToDateBalance, balance.monthToDateUsage, balance.accountBalance].map((amount) => formatAmount(amount, 'en')) : []),
   ];
   if (items) {
@@ -259,21 +261,27 @@ describe('fault and security matrix', function () {
       };
       const harness = makeClient(server.url, { transport, timeoutMs: TIMEOUT_MS });
       const store = memoryStore();
-      const state = new InvoiceState({ client: harness.client, cache: new InvoiceCache(store), logger: harness.logger, pageSize: () => PAGE_SIZE });
+      const { session, signIn } = makeSession(store, harness.logger);
+      const environment = { session, store, logger: harness.logger, client: harness.client, pageSize: () => PAGE_SIZE };
+      const state = createInvoiceList(environment);
+      const balanceState = new BalanceState(environment);
       const notices: string[] = [];
       const messages: string[] = [];
       state.onDidChange((snapshot) => {
         notices.push(...(snapshot.retryNotice ? [snapshot.retryNotice] : []));
-        messages.push(...[snapshot.error?.message, snapshot.balanceError?.message, snapshot.pagingProblem].filter((m): m is string => !!m));
+        messages.push(...[snapshot.error?.message, snapshot.pagingProblem].filter((m): m is string => !!m));
       });
+      balanceState.onDidChange((snapshot) => messages.push(...(snapshot.error ? [snapshot.error.message] : [])));
       const token = fault.token ?? FAKE_TOKEN;
+      const refresh = () => Promise.all([state.refresh(), balanceState.refresh()]);
 
       // The data already shown: a clean first page, the preview and the balance.
-      state.setToken(token);
-      await state.refresh();
+      await signIn(token);
+      await refresh();
       const before = state.snapshot;
+      const balanceBefore = balanceState.snapshot;
       assert.strictEqual(before.error, undefined, before.error?.message);
-      assert.ok(before.invoices.length > 0 && before.preview && before.balance, 'first page shown');
+      assert.ok(before.items.length > 0 && before.preview && balanceBefore.balance, 'first page shown');
       server.clearRequests();
       urls.length = 0;
       maxInFlight = 0;
@@ -281,18 +289,22 @@ describe('fault and security matrix', function () {
 
       let items: LineItemsResult | undefined;
       if (fault.action === 'refresh') {
-        await state.refresh();
+        await refresh();
       } else if (fault.action === 'loadMore') {
         for (let n = 0; n < (fault.times ?? 1); n++) {
           await state.loadMore();
         }
       } else {
         const large = server.data.invoices[0].invoice_uuid;
-        items = await loadLineItems(large, { client: harness.client, call: { token } });
+        items = await loadLineItems(large, { client: harness.client, call: session.begin()!.call() });
       }
       const snapshot = state.snapshot;
-      state.dispose(); // also writes what is pending to the cache, which is checked below
-      const shown = shownText(snapshot, items);
+      const balanceAfter = balanceState.snapshot;
+      // The window closes: what is pending is written to the cache, which is checked below.
+      state.dispose();
+      balanceState.dispose();
+      session.dispose();
+      const shown = shownText(snapshot, balanceAfter, items);
       const outcome: Outcome = { snapshot, before, items, shown, notices, sleeps: harness.clock.sleeps, maxInFlight };
 
       // No leak: checked first and counted, whatever else fails.
@@ -320,14 +332,14 @@ describe('fault and security matrix', function () {
       if (fault.error) {
         assert.strictEqual(snapshot.error?.kind, fault.error, snapshot.error?.message);
         assert.match(snapshot.error.message, fault.message ?? /./);
-        assert.deepStrictEqual(snapshot.invoices, before.invoices, 'invoices kept');
+        assert.deepStrictEqual(snapshot.items, before.items, 'invoices kept');
         assert.deepStrictEqual(snapshot.preview, before.preview, 'month to date kept');
-        assert.deepStrictEqual(snapshot.balance, before.balance, 'balance kept');
-        const cached = new InvoiceCache(store).read(store.get<string>('digitaloceanInvoices.lastAccount') ?? '');
-        assert.deepStrictEqual(cached?.invoices, JSON.parse(JSON.stringify(before.invoices)), 'cache kept');
+        assert.deepStrictEqual(balanceAfter.balance, balanceBefore.balance, 'balance kept');
+        const cached = new AccountCache<{ items: unknown }>(store, 'invoices', () => true).read(store.get<string>('digitaloceanInvoices.lastAccount') ?? '');
+        assert.deepStrictEqual(cached?.items, JSON.parse(JSON.stringify(before.items)), 'cache kept');
       } else {
         assert.strictEqual(snapshot.error, undefined, snapshot.error?.message);
-        assert.ok(snapshot.invoices.length >= before.invoices.length, 'nothing dropped');
+        assert.ok(snapshot.items.length >= before.items.length, 'nothing dropped');
       }
       const garbled = shown.filter((text) => GARBLED.test(text));
       assert.deepStrictEqual(garbled, [], 'unreadable text shown');

@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accounts/accountCommands';
+import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
+import { DigitalOceanClient } from './api/client';
+import { ApiError } from './api/errors';
+import { ApiHttp } from './api/http';
+import { BalanceState } from './balance/balanceState';
+import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
+import { BillingHistoryView, invoiceOfEntry } from './billingHistory/billingHistoryView';
+import { BudgetNotifier } from './budget/budgetNotifier';
+import { MonthToDateStatusBar } from './budget/statusBar';
+import { CommandHandlers, registerCommands } from './commands/registerCommands';
+import { COMMANDS } from './constants';
+import { downloadInvoice, invoiceCommands } from './invoices/invoiceCommands';
+import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
+import { InvoicesTreeProvider } from './invoices/invoicesTree';
+import { InvoicesView } from './invoices/invoicesView';
+import { revealInvoice } from './invoices/revealInvoice';
+import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
+import { LineItemsController } from './lineItems/lineItemsController';
+import { LineItemsStore } from './lineItems/lineItemsStore';
+import { Accounts } from './session/accounts';
+import { Session } from './session/session';
+import { affects, readSettings, Settings } from './settings';
+import { SpendChartPanel } from './spendOverview/spendChartPanel';
+import { dropOutdatedCaches } from './storage/accountCache';
+import { GlobalState } from './storage/globalState';
+import { TokenStore } from './storage/secrets';
+import { AutoRefresh } from './util/autoRefresh';
+import { DisposableOwner } from './util/disposable';
+import { Logger } from './util/logger';
+import { Redactor } from './util/redact';
+
+const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
+
+/**
+ * The composition root: builds every service once, wires them together and owns them all.
+ * `activate` only creates it.
+ */
+export class Container extends DisposableOwner {
+  readonly logger: Logger;
+  readonly accounts: Accounts;
+  readonly session: Session;
+  readonly invoices: InvoiceList;
+  readonly balance: BalanceState;
+  readonly history: BillingHistoryList;
+  readonly lineItems: LineItemsStore;
+  readonly invoicesView: InvoicesView;
+  readonly historyView: BillingHistoryView;
+  readonly statusBar: MonthToDateStatusBar;
+  private readonly tokenDeps: TokenCommandDeps;
+  private settings: Settings = readSettings();
+
+  constructor(context: vscode.ExtensionContext) {
+    super();
+    const locale = vscode.env.language;
+    const store = new GlobalState(context.globalState);
+    this.logger = new Logger(this.register(vscode.window.createOutputChannel('DigitalOcean Invoices', { log: true })), new Redactor());
+    const logger = this.logger;
+    const http = new ApiHttp({
+      baseUrl: () => {
+        if (!this.settings.apiUrl.ok) {
+          throw new ApiError('configuration', this.settings.apiUrl.message);
+        }
+        return this.settings.apiUrl.baseUrl;
+      },
+      userAgent: `${context.extension.id}/${context.extension.packageJSON.version} VSCode/${vscode.version}`,
+      logger,
+      locale,
+    });
+    const client = new DigitalOceanClient(http);
+    const tokenStore = this.register(new TokenStore(context.secrets));
+    this.accounts = new Accounts(store, tokenStore);
+    this.session = this.register(new Session(this.accounts, tokenStore.onDidChange, store, logger));
+    const environment = { session: this.session, store, logger };
+    const pageSize = () => this.settings.pageSize;
+    this.invoices = this.register(createInvoiceList({ ...environment, client, pageSize }));
+    this.balance = this.register(new BalanceState({ ...environment, client }));
+    this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
+    this.lineItems = this.register(new LineItemsStore(client, this.session, logger));
+
+    const invoicesRefreshing = (listener: (refreshing: boolean) => void) => this.invoices.onDidChange((snapshot) => listener(snapshot.activity === 'refreshing'));
+    // The controller comes before the tree that asks it, so the view's collapse events are relayed.
+    const collapsed = this.register(new vscode.EventEmitter<vscode.TreeViewExpansionEvent<object>>());
+    const lineItems = this.register(new LineItemsController(this.lineItems, invoicesRefreshing, collapsed.event));
+    const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale);
+    this.invoicesView = this.register(new InvoicesView(provider, this.invoices, locale));
+    this.register(this.invoicesView.treeView.onDidCollapseElement((event) => collapsed.fire(event)));
+    this.historyView = this.register(new BillingHistoryView(this.history, locale));
+    const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
+    this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, locale, { budget: () => this.settings.budget, accountName }));
+    this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
+    this.register(this.session.onDidChange(() => {
+      this.invoicesView.showAccount(accountName());
+      this.statusBar.render();
+    }));
+
+    const autoRefresh = this.register(new AutoRefresh(() => void this.refreshAll()));
+    const tokenDeps: TokenCommandDeps = { accounts: this.accounts, session: this.session, invoices: this.invoices, store, client, logger, pageSize };
+    this.tokenDeps = tokenDeps;
+    const invoiceDeps = { session: this.session, invoices: this.invoices, client, logger, locale, globalState: store };
+    const summaries = this.register(new InvoiceSummaryPanels({
+      extensionUri: context.extensionUri,
+      locale,
+      onAction: (action, invoice) => void downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+    }));
+    const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
+    const handlers: CommandHandlers = {
+      [COMMANDS.refresh]: () => this.refreshAll(),
+      [COMMANDS.loadMore]: () => this.invoices.loadMore(),
+      [COMMANDS.setToken]: () => promptForToken(tokenDeps),
+      [COMMANDS.clearToken]: () => clearToken(tokenDeps),
+      [COMMANDS.showLog]: () => logger.show(),
+      [COMMANDS.openBillingPage]: () => vscode.env.openExternal(vscode.Uri.parse(BILLING_PAGE)),
+      [COMMANDS.addAccount]: () => addAccount(tokenDeps),
+      [COMMANDS.switchAccount]: () => switchAccount(tokenDeps),
+      [COMMANDS.renameAccount]: () => renameAccount(tokenDeps),
+      [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
+      [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
+      [COMMANDS.showSpendOverview]: () => SpendChartPanel.show({
+        invoices: this.invoices,
+        locale,
+        extensionUri: context.extensionUri,
+        budget: () => this.settings.budget,
+        reveal: (invoiceUuid) => {
+          this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
+        },
+      }),
+      [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
+      [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
+      [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
+      [COMMANDS.revealInvoice]: (target: unknown) => {
+        const invoiceUuid = invoiceOfEntry(target);
+        return invoiceUuid ? reveal(invoiceUuid) : false;
+      },
+      ...invoiceCommands(invoiceDeps, summaries),
+    };
+    registerCommands(handlers, logger).forEach((command) => this.register(command));
+    this.register({ dispose: () => SpendChartPanel.closeCurrent() });
+
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      this.settings = readSettings();
+      if (affects(event, 'apiUrl') && !this.settings.apiUrl.ok) {
+        void vscode.window.showErrorMessage(this.settings.apiUrl.message);
+      }
+      if (affects(event, 'apiUrl') || affects(event, 'pageSize')) {
+        void this.refreshAll({ supersede: true });
+      }
+      if (affects(event, 'budget')) {
+        this.statusBar.render();
+        SpendChartPanel.renderCurrent();
+      }
+      if (affects(event, 'refreshIntervalMinutes')) {
+        autoRefresh.schedule(this.settings.refreshIntervalMinutes);
+      }
+    }));
+    autoRefresh.schedule(this.settings.refreshIntervalMinutes);
+    void dropOutdatedCaches(store).catch((error: unknown) => logger.warn(`Could not drop outdated caches: ${String(error)}`));
+    // The first request starts after activation has returned.
+    setTimeout(() => void this.session.sync(), 0);
+  }
+
+  /** Refresh: page 1 of the invoices (with the month in progress), the balance and the billing history, in parallel. */
+  refreshAll(options: { supersede?: boolean } = {}): Promise<void> {
+    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options)]).then(() => undefined);
+  }
+
+  /** Checks and stores a token for the active account, as Set API Token does after its input box. */
+  setToken(token: string): ReturnType<typeof saveToken> {
+    return saveToken(token, this.tokenDeps);
+  }
+
+  clearToken(): Promise<void> {
+    return clearToken(this.tokenDeps);
+  }
+
+}
