@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiUrl, ApiUrlCheck } from './api/apiUrl';
-import { budgetCents } from './budget/budget';
+import { dollarSettingToCents } from './util/money';
 
 export const SECTION = 'digitaloceanInvoices';
 
@@ -32,7 +32,7 @@ export function readSettings(): Settings {
     pageSize: Math.min(200, Math.max(1, integer(config.get('pageSize'), 20))),
     refreshIntervalMinutes: interval === 0 ? 0 : Math.max(5, interval),
     budget: {
-      cents: budgetCents(config.get('monthlyBudget')),
+      cents: dollarSettingToCents(config.get('monthlyBudget')),
       warningPercent: Math.min(100, Math.max(1, integer(config.get('budgetWarningPercent'), 80))),
     },
   };
