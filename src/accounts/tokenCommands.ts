@@ -122,17 +122,26 @@ export async function clearToken(deps: TokenCommandDeps): Promise<void> {
     void vscode.window.showInformationMessage(l10n.t('The "{0}" account uses the token of an environment variable; unset the variable to remove it.', account.name));
     return;
   }
+  if (await forgetAccount(account, () => deps.accounts.clearToken(account), deps)) {
+    deps.logger.info(`API token and its cached data removed for account "${account.name}".`);
+  }
+}
+
+/**
+ * Removes an account's token (`remove`) and then everything cached for it. The session moves on
+ * first, so no store writes what was pending for it back afterwards. False when storage failed.
+ */
+export async function forgetAccount(account: Account, remove: () => Promise<void>, deps: TokenCommandDeps): Promise<boolean> {
   const key = await deps.session.keyOf(account);
   try {
-    await deps.accounts.clearToken(account);
+    await remove();
   } catch (failure) {
     reportStorageFailure(failure, deps.logger);
-    return;
+    return false;
   }
-  // The session lets go of the account's data (stores write what was pending) before it is removed.
   await deps.session.sync();
   if (key) {
     await removeAccountData(deps.store, key);
   }
-  deps.logger.info(`API token and its cached data removed for account "${account.name}".`);
+  return true;
 }
