@@ -27,7 +27,7 @@ const ACCEPT_ENCODING = 'gzip, br';
 const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'br']);
 
 /** node-fetch's error types, given the codes of Node's own errors that the log and messages show. */
-const CODE_OF_TYPE: Readonly<Record<string, string>> = { aborted: 'ABORT_ERR', 'max-size': 'ERR_BODY_TOO_LARGE' };
+const CODE_OF_TYPE: ReadonlyMap<string | undefined, string> = new Map([['aborted', 'ABORT_ERR'], ['max-size', 'ERR_BODY_TOO_LARGE']]);
 
 /**
  * GET with node-fetch, which goes over Node's http and https modules. VS Code patches those to
@@ -35,12 +35,17 @@ const CODE_OF_TYPE: Readonly<Record<string, string>> = { aborted: 'ABORT_ERR', '
  * Redirects are returned, never followed: the token stays with the configured API.
  */
 export const nodeTransport: Transport = async (request) => {
-  const response = await fetch(request.url, {
-    headers: { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING },
-    signal: request.signal,
-    redirect: 'manual',
-    size: request.maxBodyBytes,
-  }).catch((error: unknown) => Promise.reject(withNodeCode(error)));
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      headers: { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING },
+      signal: request.signal,
+      redirect: 'manual',
+      size: request.maxBodyBytes,
+    });
+  } catch (error) {
+    throw withNodeCode(error);
+  }
   // Read at once, so that a connection failing before the caller asks still settles it.
   const body = readBody(response);
   body.catch(() => undefined);
@@ -71,5 +76,6 @@ async function readBody(response: Response): Promise<Buffer> {
 
 function withNodeCode(error: unknown): unknown {
   const { code, type } = error as { code?: string; type?: string };
-  return code || type === undefined || !Object.hasOwn(CODE_OF_TYPE, type) ? error : Object.assign(error as object, { code: CODE_OF_TYPE[type] });
+  const nodeCode = CODE_OF_TYPE.get(type);
+  return code || !nodeCode ? error : Object.assign(error as object, { code: nodeCode });
 }
