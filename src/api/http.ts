@@ -20,7 +20,7 @@ export interface ApiHttpOptions {
   readonly logger: Logger;
   /** VS Code's display language, for times in messages (Node's own default otherwise). */
   readonly locale?: string;
-  /** How requests are sent; Node's http and https unless a test watches them. */
+  /** How requests are sent; node-fetch over Node's http and https unless a test watches them. */
   readonly transport?: Transport;
   readonly clock?: Clock;
   readonly timeoutMs?: number;

@@ -35,6 +35,8 @@ const ITEMS_PER_PAGE = 200;
 const PARALLEL_PAGES = 4;
 const INVOICES = '/v2/customers/my/invoices';
 const BALANCE = '/v2/customers/my/balance';
+/** node-fetch included (issue 10: the library of the design card is worth its ~30 KB). */
+const BUNDLE_LIMIT_BYTES = 120 * 1024;
 
 interface Row {
   readonly figure: string;
@@ -229,7 +231,7 @@ function packageVsix(dir: string, out: string): number {
 
 function benchSizes(): void {
   const bundle = fs.statSync(path.join(projectRoot, 'dist', 'extension.js')).size;
-  rows.push({ figure: 'bundle dist/extension.js (minified)', value: kb(bundle), limit: kb(100 * 1024), ratio: bundle / (100 * 1024), target: 1 });
+  rows.push({ figure: 'bundle dist/extension.js (minified)', value: kb(bundle), limit: kb(BUNDLE_LIMIT_BYTES), ratio: bundle / BUNDLE_LIMIT_BYTES, target: 1 });
   const run = spawnSync('npm', ['run', '--silent', 'package'], { cwd: projectRoot, stdio: 'pipe', encoding: 'utf8' });
   if (run.status !== 0) {
     throw new Error(`npm run package failed:\n${run.stdout}\n${run.stderr}`);

@@ -43,7 +43,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   return (error as { code?: string }).code;
 }
 
-describe('HTTP transport (Node http/https)', () => {
+describe('HTTP transport (node-fetch)', () => {
   const server = useServer();
 
   it('asks for gzip or brotli and reads bodies in either encoding, and plain ones', async () => {
@@ -98,7 +98,7 @@ describe('HTTP transport (Node http/https)', () => {
     assert.strictEqual(await codeOf(response.body()), 'ERR_BODY_TOO_LARGE');
   });
 
-  it('fails a body cut short: before its content-length, or a gzip stream cut in the middle', async () => {
+  it('fails a body cut short: before its content-length, or a gzip stream cut off by the connection', async () => {
     server.answer = (res) => {
       res.writeHead(200, { 'content-length': String(BODY.length) });
       res.write(BODY.subarray(0, 100));
@@ -108,10 +108,22 @@ describe('HTTP transport (Node http/https)', () => {
 
     const zipped = zlib.gzipSync(BODY);
     server.answer = (res) => {
-      res.writeHead(200, { 'content-encoding': 'gzip' });
-      res.end(zipped.subarray(0, Math.floor(zipped.length / 2)));
+      res.writeHead(200, { 'content-encoding': 'gzip' }); // chunked: the last chunk never comes
+      res.write(zipped.subarray(0, Math.floor(zipped.length / 2)));
+      setImmediate(() => res.destroy());
     };
-    assert.ok(await codeOf((await nodeTransport(request(server.url))).body()), 'a zlib error');
+    assert.strictEqual(await codeOf((await nodeTransport(request(server.url))).body()), 'ERR_STREAM_PREMATURE_CLOSE');
+  });
+
+  it('fails a broken compressed stream and closes its connection, although the body is not all in', async () => {
+    let closed: Promise<void> | undefined;
+    server.answer = (res) => {
+      closed = new Promise((resolve) => res.socket?.once('close', () => resolve()));
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '100000' });
+      res.write(Buffer.concat([zlib.gzipSync(BODY).subarray(0, 10), Buffer.alloc(100, 7)])); // a gzip header, then garbage
+    };
+    assert.strictEqual(await codeOf((await nodeTransport(request(server.url))).body()), 'Z_DATA_ERROR');
+    await closed; // the rest of the body would never be read: the server sees the connection go
   });
 
   it('ends the request when its signal aborts, also while the body is read', async () => {
@@ -130,6 +142,21 @@ describe('HTTP transport (Node http/https)', () => {
     const body = response.body();
     during.abort();
     assert.ok(await codeOf(body));
+  });
+
+  it('returns a redirect as it is and never follows it, so the token goes nowhere else', async () => {
+    for (const status of [301, 302, 307, 308]) {
+      server.seen = [];
+      server.answer = (res) => {
+        res.writeHead(status, { location: `${server.url}/elsewhere` });
+        res.end();
+      };
+      const response = await nodeTransport(request(server.url, { headers: { Authorization: 'Bearer t' } }));
+      assert.strictEqual(response.status, status);
+      assert.strictEqual(response.header('location'), `${server.url}/elsewhere`);
+      await response.body();
+      assert.strictEqual(server.seen.length, 1, `${status}: one request, none to the location`);
+    }
   });
 
   it('joins a repeated header and returns undefined for a missing one', async () => {
