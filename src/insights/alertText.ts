@@ -26,9 +26,14 @@ export function alertMessage(alert: Alert, locale: string): string {
     }
     case 'newCharge': {
       const what = alert.description || alert.groupDescription || alert.sku;
-      return alert.subject === 'sku'
-        ? l10n.t('New on {0}: {1} ({2}) for {3}, {4} that day.', formatDate(alert.day, locale), alert.product, alert.sku, what, money(alert.cents))
-        : l10n.t('New resource on {0}: {1} ({2}), {3} that day.', formatDate(alert.day, locale), what, alert.product, money(alert.cents));
+      const day = formatDate(alert.day, locale);
+      if (alert.subject === 'resource') {
+        return l10n.t('New resource on {0}: {1} ({2}), {3} that day.', day, what, alert.product, money(alert.cents));
+      }
+      // A SKU of a family not in the table is its own product: named once.
+      return alert.product === alert.sku
+        ? l10n.t('New on {0}: {1} for {2}, {3} that day.', day, alert.sku, what, money(alert.cents))
+        : l10n.t('New on {0}: {1} ({2}) for {3}, {4} that day.', day, alert.product, alert.sku, what, money(alert.cents));
     }
     case 'forecast':
       return l10n.t('{0} is heading for {1} at the current run rate, {2} more than the invoice for {3} ({4}).',
