@@ -386,7 +386,7 @@ class InsightsLoader {
       if (status.state === 'complete') {
         const pages = load.pages(status.last);
         loaded.set(load.window.start, pages.flatMap((page) => page.dataPoints));
-        this.checkCount(load, pages);
+        this.checkConsistency(load, pages);
       } else {
         const reason = status.state === 'failed' ? status.failure : this.stopReason;
         failed.push({ window: load.window, kind: reason?.kind ?? 'unexpected', message: reason?.message ?? l10n.t('These days were not loaded.') });
@@ -408,16 +408,23 @@ class InsightsLoader {
     };
   }
 
-  private checkCount(load: WindowLoad, pages: readonly InsightsPage[]): void {
+  private checkConsistency(load: WindowLoad, pages: readonly InsightsPage[]): void {
+    const { start, end } = load.window;
     if (load.wasCapped) {
-      this.problems.add(l10n.t('{0} to {1} has more than {2} pages of daily spend; the rest is not counted.', load.window.start, load.window.end, MAX_PAGES_PER_WINDOW));
+      this.problems.add(l10n.t('{0} to {1} has more than {2} pages of daily spend; the rest is not counted.', start, end, MAX_PAGES_PER_WINDOW));
       return;
     }
     const expected = pages[0]?.totalItems;
     const received = pages.reduce((sum, page) => sum + page.dataPoints.length + page.leftOut, 0);
     if (expected !== undefined && expected !== received) {
-      this.problems.add(l10n.t('{0} data points were loaded for {1} to {2}, but the API reported {3}.', received, load.window.start, load.window.end, expected));
+      this.problems.add(l10n.t('{0} data points were loaded for {1} to {2}, but the API reported {3}.', received, start, end, expected));
     }
+    // Data points have no identity of their own: a page repeating the one before is said, not hidden.
+    pages.forEach((page, index) => {
+      if (index > 0 && page.dataPoints.length > 0 && samePoints(page.dataPoints, pages[index - 1].dataPoints)) {
+        this.problems.add(l10n.t('The API sent the same daily spend for page {0} of {1} to {2} as for page {3}; it is counted twice.', index + 1, start, end, index));
+      }
+    });
   }
 }
 
@@ -425,4 +432,10 @@ function failureOf(window: DayRange, error: unknown): WindowFailure {
   return error instanceof ApiError
     ? { window, kind: error.kind, message: error.fullMessage }
     : { window, kind: 'unexpected', message: l10n.t('Unexpected error: {0}', error instanceof Error ? error.message : String(error)) };
+}
+
+function samePoints(a: readonly InsightsDataPoint[], b: readonly InsightsDataPoint[]): boolean {
+  const same = (x: InsightsDataPoint, y: InsightsDataPoint) => x.day === y.day && x.amount === y.amount && x.sku === y.sku
+    && x.region === y.region && x.description === y.description && x.groupDescription === y.groupDescription && x.usageTeamUrn === y.usageTeamUrn;
+  return a.length === b.length && a.every((point, index) => same(point, b[index]));
 }

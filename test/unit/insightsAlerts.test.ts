@@ -9,7 +9,7 @@ import { alertMessage, alertsNotification } from '../../src/insights/alertText';
 import { RunRateForecast } from '../../src/insights/forecast';
 import { dailySpend, InsightsData } from '../../src/insights/spend';
 import { centsToDecimal } from '../../src/util/money';
-import { point } from '../support/insightsPoints';
+import { point } from './insightsPoints';
 
 /** Two days: `previous` cents, then `current` cents. */
 function twoDays(previous: number, current: number) {

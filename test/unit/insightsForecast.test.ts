@@ -6,7 +6,7 @@ import {
 import { dailySpend, DailySpend } from '../../src/insights/spend';
 import { projectMonthEnd } from '../../src/state/budget';
 import { centsToDecimal } from '../../src/util/money';
-import { point } from '../support/insightsPoints';
+import { point } from './insightsPoints';
 
 /** One data point a day from `start`, `cents[i]` on day i; `missing` days are named as such. */
 function series(start: string, cents: readonly number[], missing: string[] = [], beforeDataEnd?: string): DailySpend {
