@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { daysFrom } from '../../src/api/days';
 import { InsightsDataPoint } from '../../src/api/types';
 import { ledgerOf, recordAlerts, unseenAlerts } from '../../src/insights/alertLedger';
@@ -8,6 +10,7 @@ import {
 import { alertMessage, alertsNotification } from '../../src/insights/alertText';
 import { RunRateForecast } from '../../src/insights/forecast';
 import { dailySpend, InsightsData } from '../../src/insights/spend';
+import { l10n } from '../../src/util/l10n';
 import { centsToDecimal } from '../../src/util/money';
 import { point } from './insightsPoints';
 
@@ -203,6 +206,17 @@ describe('alerts on what changed', () => {
       };
       const [resource] = newChargeAlerts(withResource, dailySpend(withResource));
       assert.strictEqual(alertMessage(resource, 'en'), 'New resource on Nov 2, 2026: web-09 (Droplets), $2.00 that day.');
+    });
+
+    it('speaks German with the German bundle, dates, money and percentages too', () => {
+      const german = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+      l10n.setBundle(german);
+      try {
+        assert.strictEqual(alertMessage(all[0], 'de'), 'Die Ausgaben am 06.11.2026 stiegen um 300\u00a0% auf 40,00\u00a0$, von 10,00\u00a0$ am Vortag.');
+        assert.strictEqual(alertMessage(all[2], 'de'), 'November 2026 steuert beim aktuellen Verbrauch auf 200,00\u00a0$ zu, 100\u00a0% mehr als die Rechnung für Oktober 2026 (100,00\u00a0$).');
+      } finally {
+        l10n.setBundle(undefined);
+      }
     });
   });
 });
