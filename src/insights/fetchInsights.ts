@@ -113,34 +113,30 @@ class WindowLoad {
   readonly outcomes = new Map<number, PageOutcome>();
   readonly started = new Set<number>();
   readonly inFlight = new Map<number, AbortController>();
-  failure?: WindowFailure;
-  private capped = false;
 
   constructor(readonly window: DayRange, private readonly perPage: number, private readonly pagesAhead: number) {}
 
-  /** The pages page 1 says there are; undefined until it answers, or when it gave no count. */
-  get totalPages(): number | undefined {
+  /** What page 1 says: total_pages, else from total_items; undefined until it answers, or without either. */
+  private get countedPages(): number | undefined {
     const first = this.outcomes.get(1);
     if (!first || !('page' in first)) {
       return undefined;
     }
     const { totalPages, totalItems } = first.page;
-    const pages = totalPages ?? (totalItems === undefined ? undefined : Math.ceil(totalItems / this.perPage));
-    if (pages === undefined) {
-      return undefined;
-    }
-    this.capped = pages > MAX_PAGES_PER_WINDOW;
-    return Math.min(Math.max(1, pages), MAX_PAGES_PER_WINDOW);
+    return totalPages ?? (totalItems === undefined ? undefined : Math.ceil(totalItems / this.perPage));
+  }
+
+  /** The pages to load: page 1 at least (a count of 0 is page 1, empty), at most MAX_PAGES_PER_WINDOW. */
+  get totalPages(): number | undefined {
+    const pages = this.countedPages;
+    return pages === undefined ? undefined : Math.min(Math.max(1, pages), MAX_PAGES_PER_WINDOW);
   }
 
   get wasCapped(): boolean {
-    return this.capped;
+    return (this.countedPages ?? 0) > MAX_PAGES_PER_WINDOW;
   }
 
   status(): WindowStatus {
-    if (this.failure) {
-      return { state: 'failed', failure: this.failure };
-    }
     const first = this.outcomes.get(1);
     if (!first) {
       return { state: 'pending' };
@@ -410,7 +406,8 @@ class InsightsLoader {
 
   private checkConsistency(load: WindowLoad, pages: readonly InsightsPage[]): void {
     const { start, end } = load.window;
-    if (load.wasCapped) {
+    // Capped by the count, or followed page by page as far as allowed.
+    if (load.wasCapped || (load.totalPages === undefined && pages.length >= MAX_PAGES_PER_WINDOW)) {
       this.problems.add(l10n.t('{0} to {1} has more than {2} pages of daily spend; the rest is not counted.', start, end, MAX_PAGES_PER_WINDOW));
       return;
     }
