@@ -203,6 +203,21 @@ describe('fetching the daily spend of a range', function () {
     assert.strictEqual(sent, 3, 'no request after the cancellation');
   });
 
+  it('stops at 500 pages in a window and says so, with a count or without', async () => {
+    const { client } = makeClient(fake.url);
+    const month = { start: '2026-10-01', end: '2026-10-31' };
+    assert.ok(expectedPoints(fake.api, month).length > 500);
+    const counted = await fetchInsights(urn(), month, { client, call, perPage: 1 });
+    assert.strictEqual(counted.dataPoints.length, 500);
+    assert.deepStrictEqual(counted.problems, ['2026-10-01 to 2026-10-31 has more than 500 pages of daily spend; the rest is not counted.']);
+    assert.strictEqual(fake.api.requests.length, 500);
+    fake.api.clearRequests();
+    fake.api.addFault({ kind: 'badPageCounts' });
+    const followed = await fetchInsights(urn(), month, { client, call, perPage: 1, pagesAhead: 0 });
+    assert.deepStrictEqual([followed.dataPoints.length, followed.problems], [500, counted.problems]);
+    assert.strictEqual(fake.api.requests.length, 500);
+  });
+
   it('works for a team whose uuid is a dashed UUID', async () => {
     const dashed = new FakeDoApi({ now: NOW, largeInvoiceItems: 10, teamUuid: '12345678-1234-1234-1234-123456789012' });
     await dashed.start();
