@@ -218,6 +218,15 @@ describe('fetching the daily spend of a range', function () {
     assert.strictEqual(fake.api.requests.length, 500);
   });
 
+  it('fails the load when its progress listener throws, after what is in flight has settled', async () => {
+    const { client } = makeClient(fake.url);
+    const onProgress = () => {
+      throw new Error('listener broke');
+    };
+    await assert.rejects(fetchInsights(urn(), NINETY_DAYS, { client, call, onProgress }), /listener broke/);
+    assert.ok(fake.api.requests.length <= 4, 'nothing started after it');
+  });
+
   it('works for a team whose uuid is a dashed UUID', async () => {
     const dashed = new FakeDoApi({ now: NOW, largeInvoiceItems: 10, teamUuid: '12345678-1234-1234-1234-123456789012' });
     await dashed.start();
