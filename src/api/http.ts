@@ -240,7 +240,7 @@ export class ApiHttp {
     }
     const errorBody = errorBodyOf(parsed);
     const requestId = errorBody.requestId ?? response.header('x-request-id');
-    const details = { status, requestId };
+    const details = { status, requestId, apiMessage: errorBody.message && truncate(errorBody.message, 200) };
     const apiSaid = errorBody.message ? ` ${l10n.t('The API said: "{0}"', truncate(errorBody.message, 200))}` : '';
     const notJson = isJson ? '' : ` ${l10n.t('(the response was {0}, not JSON)', contentType || l10n.t('without a content type'))}`;
     if (status === 401) {

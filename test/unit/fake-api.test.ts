@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import {
-  FAKE_TOKEN, FAKE_TOKEN_WITHOUT_BILLING_SCOPE, FakeDoApi, FOREIGN_ORIGIN, HUGE_AMOUNT, Invoice, InvoiceItem,
+  FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FAKE_TOKEN_WITHOUT_BILLING_SCOPE, FakeDoApi, FLEET_EVENTS,
+  FOREIGN_ORIGIN, HUGE_AMOUNT, INSIGHTS_FIRST_DAY, InsightsDataPoint, Invoice, InvoiceItem, NEW_FAMILY_SKU, SPIKE_SKU, teamUrn,
   UNICODE_SAMPLES,
 } from '../fake-api/server';
 
@@ -672,5 +673,172 @@ describe('fake DigitalOcean API lifecycle', function () {
     await api.close();
     await api.close();
     assert.strictEqual(await pending, 'failed');
+  });
+});
+
+describe('fake DigitalOcean API: account and billing insights', function () {
+  this.timeout(20_000);
+  // Late on the 20th: 19 whole days of the month so far, a year of daily data behind them.
+  const now = new Date('2026-11-20T10:30:00Z');
+  let api: FakeDoApi;
+  let base: string;
+  const insights = (start: string, end: string, query = 'per_page=200&page=1', urn = teamUrn(api.data.insights.team)) =>
+    `/v2/billing/${urn}/insights/${start}/${end}?${query}`;
+  const dayTotals = (points: readonly InsightsDataPoint[]) => {
+    const totals = new Map<string, number>();
+    points.forEach((point) => totals.set(point.start_date, (totals.get(point.start_date) ?? 0) + cents(point.total_amount)));
+    return totals;
+  };
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+  before(async () => {
+    api = new FakeDoApi({ now, largeInvoiceItems: 10 });
+    base = await api.start();
+  });
+  afterEach(() => api.reset());
+  after(() => api.close());
+
+  describe('GET /v2/account', () => {
+    it('answers the user and the team, whose uuid is 40 hex digits as in the spec\'s example', async () => {
+      const reply = await get(base, '/v2/account');
+      assert.strictEqual(reply.status, 200);
+      const { account } = reply.json();
+      assert.match(account.uuid, /^[0-9a-f]{40}$/);
+      assert.match(account.team.uuid, /^[0-9a-f]{40}$/);
+      assert.deepStrictEqual(Object.keys(account).sort(), [
+        'droplet_limit', 'email', 'email_verified', 'floating_ip_limit', 'status', 'status_message', 'team', 'uuid',
+      ]);
+      assert.deepStrictEqual(account.team, { uuid: api.data.insights.team.uuid, name: 'Shark Labs' });
+    });
+
+    it('has no team in a personal context, 403 without account:read, 401 for an unknown token', async () => {
+      const personal = (await get(base, '/v2/account', FAKE_TOKEN_PERSONAL)).json();
+      assert.strictEqual(personal.account.team, undefined);
+      const forbidden = await get(base, '/v2/account', FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE);
+      assert.strictEqual(forbidden.status, 403);
+      assert.strictEqual(forbidden.json().id, 'forbidden');
+      assert.strictEqual((await get(base, INVOICES, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE)).status, 200, 'billing works without account:read');
+      assert.strictEqual((await get(base, '/v2/account', 'dop_v1_nope')).status, 401);
+      assert.strictEqual((await get(base, '/v2/account', FAKE_TOKEN_WITHOUT_BILLING_SCOPE)).status, 403);
+    });
+
+    it('takes a dashed UUID for the team when asked', () => {
+      const dashed = new FakeDoApi({ now, largeInvoiceItems: 1, teamUuid: '12345678-1234-1234-1234-123456789012' });
+      assert.strictEqual(dashed.data.insights.dataPoints[0].usage_team_urn, 'do:team:12345678-1234-1234-1234-123456789012');
+    });
+  });
+
+  describe('daily data', () => {
+    it('is deterministic, from the first day of daily data to yesterday, nothing for today', () => {
+      assert.deepStrictEqual(new FakeDoApi({ now, largeInvoiceItems: 10 }).data.insights, api.data.insights);
+      const days = [...dayTotals(api.data.insights.dataPoints).keys()];
+      assert.strictEqual(days[0], INSIGHTS_FIRST_DAY);
+      assert.strictEqual(days.at(-1), '2026-11-19');
+      assert.strictEqual(new FakeDoApi({ now: new Date('2025-03-15T10:30:00Z'), largeInvoiceItems: 1 }).data.insights.dataPoints.length, 0, 'none before the data starts');
+    });
+
+    it('has several products, regions and projects', () => {
+      const points = api.data.insights.dataPoints;
+      assert.ok(new Set(points.map((point) => point.sku.split('-').slice(1, -1).join('-'))).size >= 10, 'SKU families');
+      assert.ok(new Set(points.map((point) => point.region)).size >= 6, 'regions');
+      assert.ok(points.some((point) => point.region === ''), 'a service billed without a region');
+      assert.ok(points.some((point) => point.group_description !== ''), 'grouped resources (a Kubernetes cluster)');
+      assert.ok(new Set(api.data.fleet.map((resource) => resource.project)).size >= 4, 'projects');
+    });
+
+    it('has a one-day spike well over 25 % and $1, and a SKU of a new family mid-way through the last 30 days', () => {
+      const totals = dayTotals(api.data.insights.dataPoints);
+      const spike = daysAgo(FLEET_EVENTS.spikeDaysAgo);
+      const before = totals.get(daysAgo(FLEET_EVENTS.spikeDaysAgo + 1)) ?? 0;
+      assert.ok((totals.get(spike) ?? 0) > before * 1.25 && (totals.get(spike) ?? 0) - before > 100, `${before} → ${totals.get(spike)}`);
+      assert.deepStrictEqual(api.data.insights.dataPoints.filter((point) => point.sku === SPIKE_SKU).map((point) => point.start_date), [spike]);
+      const newSku = api.data.insights.dataPoints.filter((point) => point.sku === NEW_FAMILY_SKU).map((point) => point.start_date);
+      assert.strictEqual(newSku[0], daysAgo(FLEET_EVENTS.newSkuDaysAgo));
+      assert.strictEqual(newSku.at(-1), '2026-11-19');
+      // Apart from the spike, no day rises more than 25 % over the one before.
+      const days = [...totals.entries()];
+      const rises = days.filter(([day, total], i) => i > 0 && day !== spike && total - days[i - 1][1] > days[i - 1][1] / 4);
+      assert.deepStrictEqual(rises, []);
+    });
+
+    it('agrees with the month in progress: the preview is the month\'s days so far plus today\'s hours', () => {
+      const month = api.data.insights.dataPoints.filter((point) => point.start_date >= '2026-11-01');
+      const toDate = month.reduce((sum, point) => sum + cents(point.total_amount), 0);
+      const preview = cents(api.data.preview.amount);
+      assert.strictEqual(api.data.preview.updated_at, '2026-11-20T10:00:00Z');
+      const today = preview - toDate;
+      assert.ok(today > 0 && today < toDate / 19, `today so far: ${today} cents, the days before: ${toDate}`);
+      assert.strictEqual(sumItems(api.data.preview.items), preview);
+      assert.ok(new Set(api.data.preview.items.map((item) => item.project_name)).size >= 4, 'several projects in the month in progress');
+      const kubernetes = api.data.preview.items.find((item) => item.product === 'Kubernetes Clusters');
+      assert.strictEqual(kubernetes?.group_description, 'prod-doks-cluster');
+    });
+  });
+
+  describe('GET /v2/billing/{account_urn}/insights/{start_date}/{end_date}', () => {
+    it('pages a range with its counts as strings, every data point once', async () => {
+      const expected = api.data.insights.dataPoints.filter((point) => point.start_date >= '2026-10-01' && point.start_date <= '2026-10-31');
+      const first = (await get(base, insights('2026-10-01', '2026-10-31', 'per_page=200&page=1'))).json();
+      assert.strictEqual(first.total_items, String(expected.length));
+      assert.strictEqual(first.total_pages, String(Math.ceil(expected.length / 200)));
+      assert.strictEqual(first.current_page, '1');
+      assert.strictEqual(first.links, undefined, 'paged by counts, not links');
+      const pages = Number(first.total_pages);
+      const all: InsightsDataPoint[] = [...first.data_points];
+      for (let page = 2; page <= pages; page++) {
+        all.push(...(await get(base, insights('2026-10-01', '2026-10-31', `per_page=200&page=${page}`))).json().data_points);
+      }
+      assert.deepStrictEqual(all, expected);
+      const past = (await get(base, insights('2026-10-01', '2026-10-31', `per_page=200&page=${pages + 1}`))).json();
+      assert.deepStrictEqual([past.data_points, past.current_page], [[], String(pages + 1)]);
+      const small = (await get(base, insights('2026-10-01', '2026-10-02', ''))).json();
+      assert.strictEqual(small.data_points.length, 20, 'per_page defaults to 20');
+    });
+
+    it('serves the spec\'s fields, and nothing before the data starts', async () => {
+      const body = (await get(base, insights('2026-11-19', '2026-11-19'))).json();
+      assert.deepStrictEqual(Object.keys(body.data_points[0]).sort(), ['description', 'group_description', 'region', 'sku', 'start_date', 'total_amount', 'usage_team_urn']);
+      const early = (await get(base, insights('2025-11-01', '2025-11-30'))).json();
+      assert.deepStrictEqual([early.data_points, early.total_items, early.total_pages], [[], '0', '0']);
+    });
+
+    it('answers 400 with the API\'s error body for more than 31 days, and for dates it cannot read', async () => {
+      assert.strictEqual((await get(base, insights('2026-10-01', '2026-10-31'))).status, 200, '31 days, both ends counted');
+      const long = await get(base, insights('2026-10-01', '2026-11-01'));
+      assert.strictEqual(long.status, 400);
+      assert.deepStrictEqual(long.json(), { id: 'bad_request', message: 'end_date must be within 31 days of start_date', request_id: long.headers.get('x-request-id') });
+      for (const [start, end] of [['2026-02-30', '2026-03-01'], ['2026-10-05', '2026-10-01'], ['yesterday', '2026-10-01']]) {
+        const reply = await get(base, insights(start, end));
+        assert.strictEqual(reply.status, 400, `${start}..${end}`);
+        assert.strictEqual(reply.json().id, 'bad_request');
+      }
+    });
+
+    it('answers only for the token\'s team: 404 for another URN and for a personal context, 403 without billing:read', async () => {
+      assert.strictEqual((await get(base, insights('2026-11-01', '2026-11-02', undefined, 'do:team:12345678-1234-1234-1234-123456789012'))).status, 404);
+      assert.strictEqual((await get(base, insights('2026-11-01', '2026-11-02'), FAKE_TOKEN_PERSONAL)).status, 404);
+      assert.strictEqual((await get(base, insights('2026-11-01', '2026-11-02'), FAKE_TOKEN_WITHOUT_BILLING_SCOPE)).status, 403);
+      assert.strictEqual((await get(base, insights('2026-11-01', '2026-11-02'), FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE)).status, 200);
+      const encoded = insights('2026-11-01', '2026-11-02', undefined, encodeURIComponent(teamUrn(api.data.insights.team)));
+      assert.strictEqual((await get(base, encoded)).status, 200, 'an encoded URN is the same URN');
+    });
+
+    it('takes its data faults: unreadable page counts, missing fields, bad amounts, unicode, one window only', async () => {
+      api.addFault({ kind: 'badPageCounts', times: 1 });
+      const counts = (await get(base, insights('2026-11-01', '2026-11-19'))).json();
+      assert.deepStrictEqual([counts.total_items, counts.total_pages, 'current_page' in counts], [null, 'several', false]);
+      api.addFault({ kind: 'missingFields', times: 1 });
+      const missing = (await get(base, insights('2026-11-01', '2026-11-19'))).json().data_points;
+      assert.ok(!('total_amount' in missing[0]) && !('start_date' in missing[1]));
+      api.addFault({ kind: 'badAmounts', times: 1 });
+      const amounts = (await get(base, insights('2026-11-01', '2026-11-19'))).json().data_points.slice(0, 3).map((point: InsightsDataPoint) => point.total_amount);
+      assert.deepStrictEqual([amounts[0], amounts[1]], [null, 'abc']);
+      api.addFault({ kind: 'unicode', times: 1 });
+      const described = (await get(base, insights('2026-11-01', '2026-11-19'))).json().data_points[0];
+      assert.ok(described.description.startsWith(UNICODE_SAMPLES[0]));
+      api.addFault({ kind: 'status', status: 500, path: `/v2/billing/${teamUrn(api.data.insights.team)}/insights/2026-10-01` });
+      assert.strictEqual((await get(base, insights('2026-10-01', '2026-10-31'))).status, 500);
+      assert.strictEqual((await get(base, insights('2026-11-01', '2026-11-19'))).status, 200, 'the other window is served');
+    });
   });
 });
