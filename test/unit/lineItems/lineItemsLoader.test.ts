@@ -3,7 +3,7 @@ import { DigitalOceanClient } from '../../../src/api/client';
 import { abortedError } from '../../../src/api/clock';
 import { isAbort } from '../../../src/api/errors';
 import { Transport, nodeTransport } from '../../../src/api/transport';
-import { countingTransport, serverConcurrency } from '../requestCounters';
+import { countingTransport, serverConcurrency } from '../../support/requestCounters';
 import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../../src/api/types';
 import { LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from '../../../src/lineItems/lineItemsLoader';
 import { FAKE_TOKEN, RecordedRequest } from '../../fake-api/server';

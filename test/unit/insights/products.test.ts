@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { productOf, SKU_FAMILIES, skuFamily } from '../../src/insights/products';
-import { FakeDoApi, NEW_FAMILY_SKU } from '../fake-api/server';
+import { productOf, SKU_FAMILIES, skuFamily } from '../../../src/insights/products';
+import { FakeDoApi, NEW_FAMILY_SKU } from '../../fake-api/server';
 
 describe('SKU families to products', () => {
   it('maps the SKUs of DigitalOcean\'s API reference', () => {

@@ -1,12 +1,12 @@
 import * as assert from 'assert';
-import { MAX_INSIGHTS_DAYS } from '../../src/api/client';
-import { ApiError } from '../../src/api/errors';
-import { parseAccount, parseInsightsPage } from '../../src/api/parseInsights';
+import { MAX_INSIGHTS_DAYS } from '../../../src/api/client';
+import { ApiError } from '../../../src/api/errors';
+import { parseAccount, parseInsightsPage } from '../../../src/api/parseInsights';
 import {
   FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FAKE_TOKEN_WITHOUT_BILLING_SCOPE, teamUrn,
-} from '../fake-api/server';
-import { makeClient } from '../support/clientHarness';
-import { expectApiError, useFakeApi } from '../support/fakeApiHooks';
+} from '../../fake-api/server';
+import { makeClient } from '../../support/clientHarness';
+import { expectApiError, useFakeApi } from '../../support/fakeApiHooks';
 
 const NOW = new Date('2026-11-20T10:30:00Z');
 const DASHED = '12345678-1234-1234-1234-123456789012';

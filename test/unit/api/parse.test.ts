@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { ApiError } from '../../src/api/errors';
-import { parseInvoicesPage } from '../../src/api/parse';
+import { ApiError } from '../../../src/api/errors';
+import { parseInvoicesPage } from '../../../src/api/parse';
 
 const page1 = { page: 1, perPage: 2 };
 

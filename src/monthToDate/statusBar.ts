@@ -3,7 +3,7 @@ import { COMMANDS, INVOICES_VIEW_ID, STATUS_BAR_ITEM_ID } from '../constants';
 import { BalanceState } from '../balance/balanceState';
 import { InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { BudgetSettings } from '../settings';
-import { BudgetView, budgetOf } from './budgetModel';
+import { BudgetView, budgetOf } from '../budget/budgetModel';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { ApiError } from '../../src/api/errors';
-import { RetryNotice } from '../../src/api/http';
-import { Transport, TransportResponse } from '../../src/api/transport';
-import { Invoice, PageRef } from '../../src/api/types';
-import { FAKE_TOKEN, FakeDoApi } from '../fake-api/server';
-import { makeClient } from '../support/clientHarness';
-import { expectApiError } from '../support/fakeApiHooks';
+import { ApiError } from '../../../src/api/errors';
+import { RetryNotice } from '../../../src/api/http';
+import { Transport, TransportResponse } from '../../../src/api/transport';
+import { Invoice, PageRef } from '../../../src/api/types';
+import { FAKE_TOKEN, FakeDoApi } from '../../fake-api/server';
+import { makeClient } from '../../support/clientHarness';
+import { expectApiError } from '../../support/fakeApiHooks';
 
 const INVOICES = '/v2/customers/my/invoices';
 

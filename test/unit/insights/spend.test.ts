@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { dailySpend, groupSpend } from '../../src/insights/spend';
-import { point } from './insightsPoints';
+import { dailySpend, groupSpend } from '../../../src/insights/spend';
+import { point } from '../insightsPoints';
 
 describe('daily spend', () => {
   const points = [

@@ -1,12 +1,12 @@
 import * as assert from 'assert';
-import { addDays, DAY_MS, daysFrom } from '../../src/api/days';
+import { addDays, DAY_MS, daysFrom } from '../../../src/api/days';
 import {
   bestForecast, changeAgainst, divideRounded, monthToDateFromDaily, runRateForecast, runRateFromDaily, spendOn, straightLine, trailingAverage, yearToDate,
-} from '../../src/insights/forecast';
-import { dailySpend, DailySpend } from '../../src/insights/spend';
-import { projectMonthEnd } from '../../src/budget/budget';
-import { centsToDecimal } from '../../src/util/money';
-import { point } from './insightsPoints';
+} from '../../../src/insights/forecast';
+import { dailySpend, DailySpend } from '../../../src/insights/spend';
+import { projectMonthEnd } from '../../../src/budget/budget';
+import { centsToDecimal } from '../../../src/util/money';
+import { point } from '../insightsPoints';
 
 /** One data point a day from `start`, `cents[i]` on day i; `missing` days are named as such. */
 function series(start: string, cents: readonly number[], missing: string[] = [], beforeDataEnd?: string): DailySpend {

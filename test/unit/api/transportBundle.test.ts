@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as esbuild from 'esbuild';
 import * as path from 'path';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 // esbuild.js is the project's build script (CommonJS, not compiled by tsc).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

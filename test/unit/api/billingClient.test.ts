@@ -1,13 +1,13 @@
 import * as assert from 'assert';
-import { PREVIEW } from '../../src/api/client';
-import { fileNameFromContentDisposition } from '../../src/api/contentDisposition';
-import { ApiError } from '../../src/api/errors';
-import { parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from '../../src/api/parseBilling';
-import { sanitizeFileName } from '../../src/util/fileName';
-import { invoiceCsv, invoicePdf } from '../fake-api/downloads';
-import { FAKE_TOKEN } from '../fake-api/server';
-import { makeClient } from '../support/clientHarness';
-import { expectApiError, useFakeApi } from '../support/fakeApiHooks';
+import { PREVIEW } from '../../../src/api/client';
+import { fileNameFromContentDisposition } from '../../../src/api/contentDisposition';
+import { ApiError } from '../../../src/api/errors';
+import { parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from '../../../src/api/parseBilling';
+import { sanitizeFileName } from '../../../src/util/fileName';
+import { invoiceCsv, invoicePdf } from '../../fake-api/downloads';
+import { FAKE_TOKEN } from '../../fake-api/server';
+import { makeClient } from '../../support/clientHarness';
+import { expectApiError, useFakeApi } from '../../support/fakeApiHooks';
 
 const isInvalid = (error: unknown) => error instanceof ApiError && error.kind === 'invalidResponse';
 

@@ -7,7 +7,7 @@ import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatCents } from '../util/money';
 import { formatPeriod } from '../util/period';
-import { budgetOf } from './budgetModel';
+import { budgetOf } from '../budget/budgetModel';
 
 const NOTIFIED_KEY = STATE_KEYS.budgetNotified;
 const MUTED_KEY = STATE_KEYS.budgetNotificationsMuted;

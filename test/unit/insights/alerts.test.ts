@@ -1,18 +1,18 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { daysFrom } from '../../src/api/days';
-import { InsightsDataPoint } from '../../src/api/types';
-import { ledgerOf, recordAlerts, unseenAlerts } from '../../src/insights/alertLedger';
+import { daysFrom } from '../../../src/api/days';
+import { InsightsDataPoint } from '../../../src/api/types';
+import { ledgerOf, recordAlerts, unseenAlerts } from '../../../src/insights/alertLedger';
 import {
   Alert, alertSettings, AlertSettings, DEFAULT_ALERT_SETTINGS, evaluateAlerts, forecastAlert, jumpAlerts, newChargeAlerts,
-} from '../../src/insights/alerts';
-import { alertMessage, alertsNotification } from '../../src/insights/alertText';
-import { RunRateForecast } from '../../src/insights/forecast';
-import { dailySpend, InsightsData } from '../../src/insights/spend';
-import { l10n } from '../../src/util/l10n';
-import { centsToDecimal } from '../../src/util/money';
-import { point } from './insightsPoints';
+} from '../../../src/insights/alerts';
+import { alertMessage, alertsNotification } from '../../../src/insights/alertText';
+import { RunRateForecast } from '../../../src/insights/forecast';
+import { dailySpend, InsightsData } from '../../../src/insights/spend';
+import { l10n } from '../../../src/util/l10n';
+import { centsToDecimal } from '../../../src/util/money';
+import { point } from '../insightsPoints';
 
 /** Two days: `previous` cents, then `current` cents. */
 function twoDays(previous: number, current: number) {
@@ -209,7 +209,7 @@ describe('alerts on what changed', () => {
     });
 
     it('speaks German with the German bundle, dates, money and percentages too', () => {
-      const german = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+      const german = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
       l10n.setBundle(german);
       try {
         assert.strictEqual(alertMessage(all[0], 'de'), 'Die Ausgaben am 06.11.2026 stiegen um 300\u00a0% auf 40,00\u00a0$, von 10,00\u00a0$ am Vortag.');

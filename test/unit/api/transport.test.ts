@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as zlib from 'zlib';
-import { TransportRequest, nodeTransport } from '../../src/api/transport';
+import { TransportRequest, nodeTransport } from '../../../src/api/transport';
 
 /** A loopback server whose answers each test sets; it records the request headers it saw. */
 function useServer() {

@@ -1,15 +1,15 @@
 import * as assert from 'assert';
-import { daysFrom } from '../../src/api/days';
-import { isAbort } from '../../src/api/errors';
-import { Transport, nodeTransport } from '../../src/api/transport';
-import { InsightsDataPoint } from '../../src/api/types';
-import { fetchInsights, InsightsProgress, InsightsResult, retryInsights } from '../../src/insights/fetchInsights';
-import { dailySpend } from '../../src/insights/spend';
-import { DayRange, lastDays } from '../../src/insights/windows';
-import { FAKE_TOKEN, FakeDoApi, InsightsDataPoint as FakePoint, RecordedRequest, teamUrn } from '../fake-api/server';
-import { makeClient } from '../support/clientHarness';
-import { useFakeApi } from '../support/fakeApiHooks';
-import { countingTransport, serverConcurrency } from './requestCounters';
+import { daysFrom } from '../../../src/api/days';
+import { isAbort } from '../../../src/api/errors';
+import { Transport, nodeTransport } from '../../../src/api/transport';
+import { InsightsDataPoint } from '../../../src/api/types';
+import { fetchInsights, InsightsProgress, InsightsResult, retryInsights } from '../../../src/insights/fetchInsights';
+import { dailySpend } from '../../../src/insights/spend';
+import { DayRange, lastDays } from '../../../src/insights/windows';
+import { FAKE_TOKEN, FakeDoApi, InsightsDataPoint as FakePoint, RecordedRequest, teamUrn } from '../../fake-api/server';
+import { makeClient } from '../../support/clientHarness';
+import { useFakeApi } from '../../support/fakeApiHooks';
+import { countingTransport, serverConcurrency } from '../../support/requestCounters';
 
 const NOW = new Date('2026-11-20T10:30:00Z');
 const YESTERDAY = '2026-11-19';

@@ -3,7 +3,7 @@ import {
   FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FAKE_TOKEN_WITHOUT_BILLING_SCOPE, FakeDoApi, FLEET_EVENTS,
   FOREIGN_ORIGIN, HUGE_AMOUNT, INSIGHTS_FIRST_DAY, InsightsDataPoint, Invoice, InvoiceItem, NEW_FAMILY_SKU, SPIKE_SKU, teamUrn,
   UNICODE_SAMPLES,
-} from '../fake-api/server';
+} from '../../fake-api/server';
 
 const NOW = new Date('2025-03-15T10:30:00Z');
 const INVOICES = '/v2/customers/my/invoices';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { addDays, dayNumber, daysBetween, daysFrom, lastOfMonth } from '../../src/api/days';
-import { dayCount, DayRange, lastDays, splitIntoWindows, withinInsightsData } from '../../src/insights/windows';
+import { addDays, dayNumber, daysBetween, daysFrom, lastOfMonth } from '../../../src/api/days';
+import { dayCount, DayRange, lastDays, splitIntoWindows, withinInsightsData } from '../../../src/insights/windows';
 
 /** Every window is at most 31 days, they follow each other without gap or overlap, and cover the range. */
 function assertTiles(range: DayRange, windows: readonly DayRange[]): void {

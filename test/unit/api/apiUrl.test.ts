@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { checkApiUrl, DEFAULT_API_URL } from '../../src/api/apiUrl';
+import { checkApiUrl, DEFAULT_API_URL } from '../../../src/api/apiUrl';
 
 describe('apiUrl setting', () => {
   it('defaults to the DigitalOcean API', () => {
