@@ -94,9 +94,22 @@ export class BillingReader {
   /** Every line item of one invoice (`preview` for the month in progress), loaded as expanding it in the view does. */
   async lineItems(itemsKey: string): Promise<LineItemsResult> {
     const store = this.sources.lineItems;
+    let started = false;
+    try {
+      return await this.loadedItems(itemsKey, () => (started = true));
+    } catch (error) {
+      // A load this call started stops with it; one the view started goes on.
+      if (error instanceof ToolCancelled && started && store.get(itemsKey)?.status === 'loading') {
+        store.cancel(itemsKey);
+      }
+      throw error;
+    }
+  }
+
+  private async loadedItems(itemsKey: string, onStart: () => void): Promise<LineItemsResult> {
+    const store = this.sources.lineItems;
     let starts = 0;
     let retried = false;
-    let started = false;
     for (;;) {
       this.check();
       const entry = store.get(itemsKey);
@@ -113,17 +126,10 @@ export class BillingReader {
           throw new ToolProblem('interrupted', l10n.t('Loading the line items was interrupted several times (by a refresh, or by collapsing the invoice in the view); ask again.'));
         }
         store.load(itemsKey);
-        started = true;
+        onStart();
         continue;
       }
-      try {
-        await this.nextChange((listener) => store.onDidChange((key) => key === itemsKey && listener()));
-      } catch (error) {
-        if (error instanceof ToolCancelled && started && store.get(itemsKey)?.status === 'loading') {
-          store.cancel(itemsKey);
-        }
-        throw error;
-      }
+      await this.nextChange((listener) => store.onDidChange((key) => key === itemsKey && listener()));
     }
   }
 
