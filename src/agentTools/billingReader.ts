@@ -58,6 +58,11 @@ export class BillingReader {
     private readonly cancellation: Cancellation,
   ) {}
 
+  /** The account the call is about: the one it began with, else the active one. */
+  get accountName(): string {
+    return this.scope?.account.name ?? this.sources.session.state.account.name;
+  }
+
   /** The account that answers; waits for the token to be read at startup. */
   async begin(): Promise<Account> {
     const { session } = this.sources;

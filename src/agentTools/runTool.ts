@@ -35,7 +35,7 @@ export async function runTool(tool: AgentTool, input: unknown, environment: Tool
   const { logger } = environment;
   const started = Date.now();
   const reader = new BillingReader(environment.sources, cancellation);
-  const header = () => l10n.t('DigitalOcean account: {0}', environment.sources.session.state.account.name);
+  const header = () => l10n.t('DigitalOcean account: {0}', reader.accountName);
   let parts: string[];
   let outcome: ToolOutput['outcome'];
   try {
