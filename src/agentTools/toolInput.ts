@@ -14,17 +14,16 @@ export const DEFAULT_MONTHS = 12;
 export const MAX_HISTORY_DAYS = 731;
 export const DEFAULT_HISTORY_DAYS = 365;
 
-export interface MonthRange {
-  /** "YYYY-MM", inclusive; ordered as strings. */
+/** An inclusive range; its bounds are ordered as strings. */
+interface Range {
   readonly from: string;
   readonly to: string;
 }
 
-export interface DateRange {
-  /** "YYYY-MM-DD" (UTC), inclusive; ordered as strings. */
-  readonly from: string;
-  readonly to: string;
-}
+/** Months as "YYYY-MM". */
+export type MonthRange = Range;
+/** Days as "YYYY-MM-DD" (UTC). */
+export type DateRange = Range;
 
 export type InvoiceRef =
   | { readonly kind: 'current' }
@@ -69,30 +68,51 @@ function readMonth(name: string, value: unknown): Checked<number | undefined> {
     : fail(l10n.t('{0} must be a month written as YYYY-MM (for example 2024-03), not {1}.', name, JSON.stringify(value)));
 }
 
+/** How a range of months or days is bounded and described. */
+interface RangeUnit {
+  readonly defaultLength: number;
+  readonly maxLength: number;
+  readonly format: (index: number) => string;
+  readonly afterNow: (from: string, now: string) => string;
+  readonly reversed: (from: string, to: string) => string;
+  readonly tooLong: (from: string, to: string, length: number) => string;
+}
+
 /**
- * fromMonth/toMonth of listInvoices. Without either, the latest 12 months up to `currentMonth`;
- * with one, 12 months from or up to it (never past the month in progress).
+ * A range of month or day numbers. Without bounds, the latest `defaultLength` up to `now`;
+ * with one, `defaultLength` from or up to it (never past `now`).
  */
-export function checkMonthRange(input: unknown, currentMonth: string): Checked<MonthRange> {
-  const { fromMonth, toMonth } = inputObject(input);
-  const from = readMonth('fromMonth', fromMonth);
-  const to = readMonth('toMonth', toMonth);
+function checkRange(from: Checked<number | undefined>, to: Checked<number | undefined>, now: number, unit: RangeUnit): Checked<Range> {
   if (!from.ok || !to.ok) {
     return fail([from, to].flatMap((check) => (check.ok ? [] : [check.message])).join(' '));
   }
-  const current = monthIndex(parsePeriod(currentMonth)!);
-  if (to.value === undefined && from.value !== undefined && from.value > current) {
-    return fail(l10n.t('fromMonth {0} is after the month in progress ({1}).', formatMonth(from.value), currentMonth));
+  if (to.value === undefined && from.value !== undefined && from.value > now) {
+    return fail(unit.afterNow(unit.format(from.value), unit.format(now)));
   }
-  const last = to.value ?? (from.value === undefined ? current : Math.min(current, from.value + DEFAULT_MONTHS - 1));
-  const first = from.value ?? last - DEFAULT_MONTHS + 1;
+  const last = to.value ?? (from.value === undefined ? now : Math.min(now, from.value + unit.defaultLength - 1));
+  const first = from.value ?? last - unit.defaultLength + 1;
   if (first > last) {
-    return fail(l10n.t('fromMonth {0} comes after toMonth {1}: give the earlier month as fromMonth.', formatMonth(first), formatMonth(last)));
+    return fail(unit.reversed(unit.format(first), unit.format(last)));
   }
-  if (last - first + 1 > MAX_MONTHS) {
-    return fail(l10n.t('{0} to {1} covers {2} months; ask for at most {3} months at a time.', formatMonth(first), formatMonth(last), last - first + 1, MAX_MONTHS));
+  if (last - first + 1 > unit.maxLength) {
+    return fail(unit.tooLong(unit.format(first), unit.format(last), last - first + 1));
   }
-  return ok({ from: formatMonth(first), to: formatMonth(last) });
+  return ok({ from: unit.format(first), to: unit.format(last) });
+}
+
+const MONTHS: RangeUnit = {
+  defaultLength: DEFAULT_MONTHS,
+  maxLength: MAX_MONTHS,
+  format: formatMonth,
+  afterNow: (from, now) => l10n.t('fromMonth {0} is after the month in progress ({1}).', from, now),
+  reversed: (from, to) => l10n.t('fromMonth {0} comes after toMonth {1}: give the earlier month as fromMonth.', from, to),
+  tooLong: (from, to, length) => l10n.t('{0} to {1} covers {2} months; ask for at most {3} months at a time.', from, to, length, MAX_MONTHS),
+};
+
+/** fromMonth/toMonth of listInvoices: 12 months by default, up to the month in progress. */
+export function checkMonthRange(input: unknown, currentMonth: string): Checked<MonthRange> {
+  const { fromMonth, toMonth } = inputObject(input);
+  return checkRange(readMonth('fromMonth', fromMonth), readMonth('toMonth', toMonth), monthIndex(parsePeriod(currentMonth)!), MONTHS);
 }
 
 /** `invoice` of invoiceBreakdown: required; "current", "YYYY-MM", an invoice uuid or an invoice number. */
@@ -156,28 +176,17 @@ function readDate(name: string, value: unknown): Checked<number | undefined> {
     : ok(day);
 }
 
-/**
- * fromDate/toDate of billingHistory. Without either, the latest 365 days up to `today`; with
- * one, 365 days from or up to it (never past today).
- */
+const DAYS: RangeUnit = {
+  defaultLength: DEFAULT_HISTORY_DAYS,
+  maxLength: MAX_HISTORY_DAYS,
+  format: formatDay,
+  afterNow: (from, now) => l10n.t('fromDate {0} is after today ({1}).', from, now),
+  reversed: (from, to) => l10n.t('fromDate {0} comes after toDate {1}: give the earlier date as fromDate.', from, to),
+  tooLong: (from, to, length) => l10n.t('{0} to {1} covers {2} days; ask for at most {3} days at a time.', from, to, length, MAX_HISTORY_DAYS),
+};
+
+/** fromDate/toDate of billingHistory: 365 days by default, up to today. */
 export function checkDateRange(input: unknown, today: string): Checked<DateRange> {
   const { fromDate, toDate } = inputObject(input);
-  const from = readDate('fromDate', fromDate);
-  const to = readDate('toDate', toDate);
-  if (!from.ok || !to.ok) {
-    return fail([from, to].flatMap((check) => (check.ok ? [] : [check.message])).join(' '));
-  }
-  const now = dayNumber(today)!;
-  if (to.value === undefined && from.value !== undefined && from.value > now) {
-    return fail(l10n.t('fromDate {0} is after today ({1}).', formatDay(from.value), today));
-  }
-  const last = to.value ?? (from.value === undefined ? now : Math.min(now, from.value + DEFAULT_HISTORY_DAYS - 1));
-  const first = from.value ?? last - DEFAULT_HISTORY_DAYS + 1;
-  if (first > last) {
-    return fail(l10n.t('fromDate {0} comes after toDate {1}: give the earlier date as fromDate.', formatDay(first), formatDay(last)));
-  }
-  if (last - first + 1 > MAX_HISTORY_DAYS) {
-    return fail(l10n.t('{0} to {1} covers {2} days; ask for at most {3} days at a time.', formatDay(first), formatDay(last), last - first + 1, MAX_HISTORY_DAYS));
-  }
-  return ok({ from: formatDay(first), to: formatDay(last) });
+  return checkRange(readDate('fromDate', fromDate), readDate('toDate', toDate), dayNumber(today)!, DAYS);
 }
