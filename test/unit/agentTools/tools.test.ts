@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { AgentTool } from '../../../src/agentTools/agentTool';
 import { billingHistoryTool } from '../../../src/agentTools/billingHistoryTool';
 import { invoiceBreakdownTool } from '../../../src/agentTools/invoiceBreakdownTool';
@@ -9,6 +11,7 @@ import { invocationMessage, runTool, ToolEnvironment, ToolOutput } from '../../.
 import { ToolCancelled } from '../../../src/agentTools/toolProblem';
 import { projectMonthEnd } from '../../../src/budget/budget';
 import { LineItemsStore } from '../../../src/lineItems/lineItemsStore';
+import { l10n } from '../../../src/util/l10n';
 import { formatAmount, formatCents, parseCents } from '../../../src/util/money';
 import { formatDate } from '../../../src/util/period';
 import { FAKE_TOKEN } from '../../fake-api/server';
@@ -248,6 +251,22 @@ describe('language model tools over the stores', function () {
       const state = actual > 5000n ? 'over' : projection.projectedCents > 5000n ? 'projectedOver' : percent >= 80 ? 'warning' : 'ok';
       assert.deepStrictEqual(data.budget, { amount: '50.00', percentUsed: percent, warningPercent: 80, state });
       assert.deepStrictEqual(data.balance, { monthToDateBalance: balance.month_to_date_balance, accountBalance: balance.account_balance, monthToDateUsage: balance.month_to_date_usage, generatedAt: balance.generated_at });
+    });
+
+    it('writes money, months and its sentences in the display language', async () => {
+      const { signIn, environment } = makeTools();
+      await signIn(FAKE_TOKEN);
+      l10n.setBundle(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')));
+      try {
+        const output = await runTool(monthToDateTool, {}, { ...environment, locale: 'de' }, never);
+        const { preview } = fake.api.data;
+        assert.match(output.parts[0], /^DigitalOcean-Konto: /);
+        assert.ok(output.parts[0].includes(`Monat bis heute, Mai 2024 (2024-05):`), output.parts[0]);
+        assert.ok(output.parts[0].includes(`Bisherige Ausgaben (Rechnungsvorschau): ${formatAmount(preview.amount, 'de')}`), output.parts[0]);
+        assert.strictEqual(json(output).monthToDate, preview.amount, 'the JSON part stays exact and locale-free');
+      } finally {
+        l10n.setBundle(undefined);
+      }
     });
 
     it('says when no budget is set, and asks for nothing the refresh brought', async () => {
