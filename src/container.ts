@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { registerAgentTools } from './agentTools/registerTools';
 import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accounts/accountCommands';
 import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
+import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
 import { ApiError } from './api/errors';
 import { ApiHttp } from './api/http';
