@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accounts/accountCommands';
 import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
+import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
 import { ApiError } from './api/errors';
 import { ApiHttp } from './api/http';
@@ -136,6 +137,8 @@ export class Container extends DisposableOwner {
       ...invoiceCommands(invoiceDeps, summaries),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
+    const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
+    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget }).forEach((tool) => this.register(tool));
     this.register({ dispose: () => SpendChartPanel.closeCurrent() });
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
