@@ -68,6 +68,17 @@ describe('API client against the fake DigitalOcean API', function () {
     assert.strictEqual(api.requests.length, 1);
   });
 
+  it('keeps the token out of the message when the API repeats it in its error body', async () => {
+    const { client } = makeClient(url);
+    const unshaped = 'my-own-proxy-secret-1234567890';
+    for (const token of [FAKE_TOKEN, unshaped]) {
+      api.addFault({ kind: 'status', status: 401, times: 1, body: { id: 'unauthorized', message: `Unable to authenticate you: ${token} is not valid` } });
+      const error = await expectApiError(client.listInvoices({ page: 1, perPage: 5 }, { token }), 'unauthorized');
+      assert.match(error.fullMessage, /Unable to authenticate you/, 'what the API said is still shown');
+      assert.ok(!error.fullMessage.includes(token) && !error.details.apiMessage?.includes(token), error.fullMessage);
+    }
+  });
+
   it('turns 403 into a missing-scope error', async () => {
     api.addFault({ kind: 'status', status: 403 });
     const { client } = makeClient(url);
