@@ -76,16 +76,11 @@ const handlers: NonNullable<ChartConfiguration<'bar'>['options']> = {
 
 function drawChart(view: SpendChartView): void {
   const config = chartConfig(view, themeColors());
-  const options = { ...config.options, ...handlers };
-  if (chart) {
-    chart.data = config.data;
-    chart.options = options;
-    chart.config.plugins = config.plugins ?? [];
-    chart.update();
-  } else {
-    chart = new Chart(canvas, { ...config, options });
-  }
-  // The chart's name says what the axis drew (Chart.js's own ticks after layout).
+  // Drawn anew for each view (they come seldom): Chart.js cannot swap its plugins in place.
+  chart?.destroy();
+  chart = new Chart(canvas, { ...config, options: { ...config.options, ...handlers } });
+  // Its name is the extension's description; data-axis keeps the labels Chart.js drew on the
+  // value axis after layout (the UI tests read them).
   const drawn = chart.scales.y?.ticks.map((tick) => String(tick.label ?? '')).filter(Boolean) ?? [];
   canvas.setAttribute('aria-label', view.description);
   canvas.dataset.axis = drawn.join(' | ');
