@@ -11,17 +11,23 @@ import { money, month, previewRow } from './expected';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { drawnAxis, paintedPixels, tableMonths, waitForTableRows } from './spendChart';
 
+/** Within the usual months and above most of them, so the budget line shows on the axis. */
+const BUDGET_DOLLARS = 1200;
 /** The screenshot the README shows. */
 const README_SCREENSHOT = path.join(projectRoot, 'media', 'screenshots', 'spend-overview.png');
 
 describe('Spend overview: outliers, month counts, themes and a reload', () => {
-  const ui = useWorkbench({ env: { DIGITALOCEAN_ACCESS_TOKEN: FAKE_TOKEN }, viewport: { width: 1280, height: 900 } });
+  const ui = useWorkbench({
+    env: { DIGITALOCEAN_ACCESS_TOKEN: FAKE_TOKEN },
+    settings: { 'digitaloceanInvoices.monthlyBudget': BUDGET_DOLLARS },
+    viewport: { width: 1280, height: 900 },
+  });
   let chart: Frame;
   /** Script errors and CSP refusals in the workbench and its webviews. */
   const problems: string[] = [];
 
-  const openChart = async () => {
-    chart = await ui.waitForFrameWith('canvas#chart[data-axis]');
+  const openChart = async (timeoutMs?: number) => {
+    chart = await ui.waitForFrameWith('canvas#chart[data-axis]', timeoutMs);
     return chart;
   };
   const chooseTheme = async (name: string, bodyClass: string) => {
@@ -92,8 +98,7 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
     await waitForTableRows(chart, 12);
     await ui.page.mouse.move(0, 0);
     await chooseTheme('Light Modern', 'vscode-light');
-    await ui.screenshot('spend-overview-light', ui.page.locator('.part.editor'));
-    fs.copyFileSync(await ui.screenshot('spend-overview-light-window'), README_SCREENSHOT);
+    fs.copyFileSync(await ui.screenshot('spend-overview-light', ui.page.locator('.part.editor')), README_SCREENSHOT);
     await chooseTheme('Dark Modern', 'vscode-dark');
     await ui.screenshot('spend-overview-dark', ui.page.locator('.part.editor'));
   });
@@ -116,7 +121,16 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
     const summary = await ui.waitForFrameWith('tfoot td.amount');
     assert.strictEqual(await summary.locator('tfoot td.amount').textContent(), money(closed.amount));
 
-    await ui.page.locator('.tabs-container .tab').filter({ hasText: 'DigitalOcean Spend Overview' }).click();
+    const spendTab = ui.page.locator('.tabs-container .tab').filter({ hasText: 'DigitalOcean Spend Overview' });
+    await spendTab.click();
+    await openChart(15_000).catch(async () => {
+      // VS Code 1.100's web webview host can wait forever for its service worker's
+      // controllerchange when two webviews start at once after a reload ("Found unexpected
+      // service worker controller … Waiting for controllerchange"; microsoft/vscode#312020
+      // reworks that wait): the tab stays blank until it is shown again, as a user would do.
+      await summaryTab.click();
+      await spendTab.click();
+    });
     await openChart();
     // All loaded months, as before the reload: after it, page 1 is loaded again (20 and the preview).
     await waitForTableRows(chart, 21);

@@ -27,7 +27,7 @@ class SummaryPanel extends DisposableOwner {
   private hasSummary = false;
   private readonly assets: SummaryAssets;
 
-  constructor(private readonly host: PanelHost<SummaryState>, private readonly options: SummaryPanelsOptions) {
+  constructor(readonly host: PanelHost<SummaryState>, private readonly options: SummaryPanelsOptions) {
     super();
     this.assets = { styleUri: host.asset('invoiceSummary.css'), scriptUri: host.asset('webview/invoiceSummary.js') };
     this.register(host.onDidReceiveMessage((message) => {

@@ -61,8 +61,11 @@ export function overlayPlugin(view: SpendChartView, colors: ChartColors): Plugin
         ctx.lineTo(element.x + half / 3, top + 4);
         ctx.lineTo(element.x + half, top);
         ctx.stroke();
+        // Centred over the bar, but whole inside the canvas (the last bar stands at its edge).
+        const halfText = ctx.measureText(bar.amount).width / 2;
+        const x = Math.min(Math.max(element.x, halfText + 2), chart.width - halfText - 2);
         ctx.fillStyle = colors.text;
-        ctx.fillText(bar.amount, element.x, chartArea.top - 4);
+        ctx.fillText(bar.amount, x, chartArea.top - 4);
       });
       ctx.restore();
     },
