@@ -31,6 +31,11 @@ interface OpenPanel<S, V, P> {
  * The one webview panel pattern: panels of one view type by key, revealed when shown again,
  * restored after a window reload by a serializer, each with a strict-CSP page from
  * media/ (see PanelHost). Whoever creates it owns it: disposing it closes its panels.
+ *
+ * A new kind of panel: a view type (and `onWebviewPanel:<viewType>` in package.json), a
+ * PanelKind whose `attach` draws the page with `host.setPage` and posts views with `host.show`,
+ * and a page script built from src/<feature>/webview/ by esbuild.js into media/webview/ that
+ * calls `connectPanel` (src/webview/client/).
  */
 export class WebviewPanels<S, V, P extends vscode.Disposable> implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel<S, V, P>>();

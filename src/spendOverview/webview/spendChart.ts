@@ -3,6 +3,7 @@
 // posts; a click on a bar or a table row (Enter or Space too) reveals that invoice.
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import { connectPanel } from '../../webview/client/panelClient';
+import { onThemeChange, themeFont, themeValue } from '../../webview/client/theme';
 import type { SpendChartView } from '../chartView';
 import { ChartColors, chartConfig } from './chartConfig';
 
@@ -13,22 +14,19 @@ const canvas = byId<HTMLCanvasElement>('chart');
 let chart: Chart<'bar', (number | null)[], string> | undefined;
 let latest: SpendChartView | undefined;
 
-function cssValue(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
-}
-
 /** The theme's colours, through the custom properties of spendChart.css. */
 function themeColors(): ChartColors {
+  const font = themeFont();
   return {
-    actual: cssValue('--chart-actual', '#3794ff'),
-    current: cssValue('--chart-current', '#89d185'),
-    projection: cssValue('--chart-projection', '#d18616'),
-    budget: cssValue('--chart-budget', '#f14c4c'),
-    text: cssValue('--chart-text', '#888888'),
-    grid: cssValue('--chart-grid', 'rgba(128, 128, 128, 0.35)'),
-    background: cssValue('--chart-background', '#ffffff'),
-    fontFamily: cssValue('--vscode-font-family', 'sans-serif'),
-    fontSize: parseFloat(cssValue('--vscode-font-size', '13')) || 13,
+    actual: themeValue('--chart-actual', '#3794ff'),
+    current: themeValue('--chart-current', '#89d185'),
+    projection: themeValue('--chart-projection', '#d18616'),
+    budget: themeValue('--chart-budget', '#f14c4c'),
+    text: themeValue('--chart-text', '#888888'),
+    grid: themeValue('--chart-grid', 'rgba(128, 128, 128, 0.35)'),
+    background: themeValue('--chart-background', '#ffffff'),
+    fontFamily: font.family,
+    fontSize: font.size,
   };
 }
 
@@ -117,6 +115,8 @@ byId('rows').addEventListener('keydown', (event) => {
   }
 });
 
-// VS Code changes the body's class (and the CSS variables) with the colour theme.
-new MutationObserver(() => latest && latest.bars.length > 0 && drawChart(latest))
-  .observe(document.body, { attributes: true, attributeFilter: ['class'] });
+onThemeChange(() => {
+  if (latest && latest.bars.length > 0) {
+    drawChart(latest);
+  }
+});
