@@ -37,14 +37,38 @@ function buildOptions({ production = false, metafile = false } = {}) {
   };
 }
 
+// The webview pages' scripts (with Chart.js for the spend overview), for the browser, into
+// media/webview/: the panels load them from the extension, nothing from the network.
+function webviewOptions({ production = false } = {}) {
+  return {
+    entryPoints: {
+      spendChart: 'src/spendOverview/webview/spendChart.ts',
+      invoiceSummary: 'src/invoices/summary/webview/invoiceSummary.ts',
+    },
+    absWorkingDir: __dirname,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: 'media/webview',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'warning',
+  };
+}
+
 async function main() {
   const metafile = process.argv.includes('--metafile');
   const options = buildOptions({ production: process.argv.includes('--production'), metafile });
+  const webview = webviewOptions({ production: process.argv.includes('--production') });
   if (process.argv.includes('--watch')) {
     const context = await esbuild.context(options);
     await context.watch();
+    await (await esbuild.context(webview)).watch();
     return;
   }
+  await esbuild.build(webview);
   const result = await esbuild.build(options);
   if (metafile) {
     require('fs').writeFileSync(require('path').join(__dirname, 'dist', 'meta.json'), JSON.stringify(result.metafile));

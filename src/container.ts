@@ -12,7 +12,7 @@ import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
-import { downloadInvoice, invoiceCommands } from './invoices/invoiceCommands';
+import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
@@ -23,7 +23,7 @@ import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
 import { affects, readSettings, Settings } from './settings';
-import { SpendChartPanel } from './spendOverview/spendChartPanel';
+import { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
 import { TokenStore } from './storage/secrets';
@@ -49,6 +49,8 @@ export class Container extends DisposableOwner {
   readonly invoicesView: InvoicesView;
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
+  readonly spendOverview: SpendOverview;
+  readonly summaries: InvoiceSummaryPanels;
   private readonly tokenDeps: TokenCommandDeps;
   private settings: Settings = readSettings();
 
@@ -103,7 +105,18 @@ export class Container extends DisposableOwner {
     const summaries = this.register(new InvoiceSummaryPanels({
       extensionUri: context.extensionUri,
       locale,
+      fetch: (target, signal) => fetchInvoiceSummary(invoiceDeps, target, signal),
       onAction: (action, invoice) => void downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+    }));
+    this.summaries = summaries;
+    this.spendOverview = this.register(new SpendOverview({
+      invoices: this.invoices,
+      locale,
+      extensionUri: context.extensionUri,
+      budget: () => this.settings.budget,
+      reveal: (invoiceUuid) => {
+        this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
+      },
     }));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
@@ -118,15 +131,7 @@ export class Container extends DisposableOwner {
       [COMMANDS.renameAccount]: () => renameAccount(tokenDeps),
       [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
       [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
-      [COMMANDS.showSpendOverview]: () => SpendChartPanel.show({
-        invoices: this.invoices,
-        locale,
-        extensionUri: context.extensionUri,
-        budget: () => this.settings.budget,
-        reveal: (invoiceUuid) => {
-          this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
-        },
-      }),
+      [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
       [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
@@ -139,7 +144,6 @@ export class Container extends DisposableOwner {
     registerCommands(handlers, logger).forEach((command) => this.register(command));
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
     registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget }).forEach((tool) => this.register(tool));
-    this.register({ dispose: () => SpendChartPanel.closeCurrent() });
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();
@@ -151,7 +155,7 @@ export class Container extends DisposableOwner {
       }
       if (affects(event, 'budget')) {
         this.statusBar.render();
-        SpendChartPanel.renderCurrent();
+        this.spendOverview.render();
       }
       if (affects(event, 'refreshIntervalMinutes')) {
         autoRefresh.schedule(this.settings.refreshIntervalMinutes);
