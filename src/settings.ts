@@ -10,6 +10,8 @@ export interface Settings {
   /** 0 = off; otherwise at least 5. */
   readonly refreshIntervalMinutes: number;
   readonly budget: BudgetSettings;
+  /** The alerts on daily spend, as configured (checked by insights/alerts.ts `alertSettings`). */
+  readonly alerts: { readonly anomalyJumpPercent: unknown; readonly anomalyMinimumAmount: unknown; readonly forecastWarningPercent: unknown };
 }
 
 export interface BudgetSettings {
@@ -35,6 +37,11 @@ export function readSettings(): Settings {
       cents: dollarSettingToCents(config.get('monthlyBudget')),
       warningPercent: Math.min(100, Math.max(1, integer(config.get('budgetWarningPercent'), 80))),
     },
+    alerts: {
+      anomalyJumpPercent: config.get('anomalyJumpPercent'),
+      anomalyMinimumAmount: config.get('anomalyMinimumAmount'),
+      forecastWarningPercent: config.get('forecastWarningPercent'),
+    },
   };
 }
 
@@ -43,6 +50,7 @@ const SETTING_KEYS: Record<keyof Settings, string[]> = {
   pageSize: ['pageSize'],
   refreshIntervalMinutes: ['refreshIntervalMinutes'],
   budget: ['monthlyBudget', 'budgetWarningPercent'],
+  alerts: ['anomalyJumpPercent', 'anomalyMinimumAmount', 'forecastWarningPercent'],
 };
 
 export function affects(event: vscode.ConfigurationChangeEvent, key: keyof Settings): boolean {
