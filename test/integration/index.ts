@@ -4,6 +4,7 @@
 import Mocha from 'mocha';
 import * as util from 'util';
 import { countsLine, findTestFiles, MOCHA_LINE_PREFIX } from '../host/mocha-report';
+import { recordDurations } from '../host/test-durations';
 
 export function run(): Promise<void> {
   // The reporter's lines go through console.log, which the extension host forwards to the
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
           resolve();
         }
       });
+      recordDurations(runner);
     } catch (error) {
       reject(error);
     }
