@@ -6,6 +6,17 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const metafile = process.argv.includes('--metafile');
 
+// In watch mode, the lines the `$esbuild-watch` problem matcher (extension
+// connor4312.esbuild-problem-matchers) waits for: the F5 pre-launch task ends at "finished".
+// Errors and warnings are esbuild's own log lines, in the format its matcher reads.
+const watchLines = {
+  name: 'watch-lines',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd(() => console.log('[watch] build finished'));
+  },
+};
+
 async function main() {
   const options = {
     entryPoints: ['src/extension.ts'],
@@ -20,6 +31,7 @@ async function main() {
     sourcesContent: false,
     metafile,
     logLevel: 'warning',
+    plugins: watch ? [watchLines] : [],
   };
   if (watch) {
     const context = await esbuild.context(options);

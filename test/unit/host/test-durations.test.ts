@@ -27,7 +27,7 @@ describe('test durations', () => {
     const file = path.join(dir, 'durations.jsonl');
     process.env[DURATIONS_FILE_ENV] = file;
     process.env[STAGE_ENV] = 'unit tests';
-    const mocha = new Mocha({ reporter: class {} });
+    const mocha = new Mocha({ reporter: Mocha.reporters.Base });
     const suite = Mocha.Suite.create(mocha.suite, 'outer');
     suite.addTest(new Mocha.Test('passes', () => undefined));
     suite.addTest(new Mocha.Test('fails', () => assert.fail('on purpose')));
@@ -43,7 +43,7 @@ describe('test durations', () => {
 
   it('appends nothing when no file is named', async () => {
     delete process.env[DURATIONS_FILE_ENV];
-    const mocha = new Mocha({ reporter: class {} });
+    const mocha = new Mocha({ reporter: Mocha.reporters.Base });
     mocha.suite.addTest(new Mocha.Test('passes', () => undefined));
     await new Promise<void>((resolve) => recordDurations(mocha.run(() => resolve())));
     assert.deepStrictEqual(fs.readdirSync(dir), []);
