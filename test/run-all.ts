@@ -150,11 +150,12 @@ async function main(): Promise<number> {
   fs.rmSync(path.dirname(countsFile), { recursive: true, force: true });
 
   console.log(`\n[run-all] summary (${secondsSince(started)}):`);
+  const nameWidth = Math.max(...results.map((result) => result.name.length));
   for (const result of results) {
     const tests = result.counts.passed + result.counts.failed > 0 ? ` ${result.counts.passed} passed, ${result.counts.failed} failed` : '';
     const pending = result.counts.pending ? ` (${result.counts.pending} pending)` : '';
     console.log(
-      `  ${result.status.padEnd(7)} ${result.name.padEnd(23)} ${result.seconds.toFixed(1).padStart(6)} s${tests}${pending}` +
+      `  ${result.status.padEnd(7)} ${result.name.padEnd(nameWidth)} ${result.seconds.toFixed(1).padStart(6)} s${tests}${pending}` +
         (result.note ? ` — ${result.note}` : ''),
     );
   }
