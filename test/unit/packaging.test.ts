@@ -18,6 +18,11 @@ describe('packaging', function () {
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
       assert.ok(files.includes(needed), needed);
     }
+    // The F5 loop and the test tooling are in the repository, not in the package.
+    for (const devOnly of ['.vscode/launch.json', '.vscode/tasks.json', '.vscode/extensions.json', '.vscode-test.mjs']) {
+      assert.ok(fs.existsSync(path.join(ROOT, devOnly)), devOnly);
+    }
+    assert.deepStrictEqual(files.filter((file) => file.startsWith('.vscode')), []);
   });
 
   it('ships every file that the manifest and the webviews refer to', () => {
