@@ -12,7 +12,7 @@ describe('CPU burner', function () {
       const before = process.cpuUsage();
       const started = Date.now();
       let spent = 0;
-      while (spent < 1000) {
+      while (spent < 400) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         spent = process.cpuUsage(before).user / 1000;
         assert.ok(Date.now() - started < 20_000, `only ${spent.toFixed(0)} ms of CPU time in 20 s`);
