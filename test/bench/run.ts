@@ -52,8 +52,11 @@ const PARALLEL_PAGES = 4;
 const ACTIVATION_TARGET = 1.3;
 const INVOICES = '/v2/customers/my/invoices';
 const BALANCE = '/v2/customers/my/balance';
-/** node-fetch included (issue 10: the library of the design card is worth its ~30 KB). */
-const BUNDLE_LIMIT_BYTES = 120 * 1024;
+/**
+ * node-fetch included (issue 10 set 120 KB for the redesign with node-fetch: 117.9 KB then);
+ * the agent tools, the insights client and the panels came after it with about 30 KB of their own.
+ */
+const BUNDLE_LIMIT_BYTES = 160 * 1024;
 
 const rows: Row[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
