@@ -74,12 +74,16 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.strictEqual(new Set(uuids).size, uuids.length);
   });
 
-  it('Refresh updates the view and the status bar together', async () => {
+  it('Refresh updates the view and the status bar together, and keeps the pages loaded', async () => {
     session.fake.setPreviewAmount('4321.09');
+    session.fake.clearRequests();
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     assert.strictEqual(session.api.statusBar.item.text, '$(credit-card) $4,321.09');
     const shown = await rows(session.api);
     assert.strictEqual(shown.find((row) => row.node.kind === 'invoice')?.description, '$4,321.09 · in progress');
+    assert.strictEqual(session.api.state.snapshot.items.length, session.fake.data.invoices.length, 'every page loaded before is still shown');
+    assert.ok(!shown.some((row) => row.node.kind === 'loadMore'));
+    assert.deepStrictEqual(session.fake.requests.filter((request) => request.path === '/v2/customers/my/invoices').map((request) => request.query.page), ['1']);
   });
 
   it('follows a pageSize change', async () => {

@@ -46,14 +46,15 @@ export interface StoresOptions {
   readonly client: DigitalOceanClient;
   readonly logger: Logger;
   readonly store: KeyValueStore;
-  readonly pageSize?: number;
+  /** Invoices and billing history entries per page: a number, or a function when a test changes it. */
+  readonly pageSize?: number | (() => number);
 }
 
 /** The session with the stores that follow it: invoices, balance and billing history, as the extension wires them. */
 export function makeStores(options: StoresOptions) {
   const { client, logger, store } = options;
   const signed = makeSession(store, logger);
-  const environment = { session: signed.session, store, logger, client, pageSize: () => options.pageSize ?? 10 };
+  const environment = { session: signed.session, store, logger, client, pageSize: typeof options.pageSize === 'function' ? options.pageSize : () => (options.pageSize as number | undefined) ?? 10 };
   const invoices = createInvoiceList(environment);
   const balance = new BalanceState(environment);
   const history = createBillingHistoryList(environment);
