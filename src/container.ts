@@ -107,7 +107,7 @@ export class Container extends DisposableOwner {
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
-      [COMMANDS.loadMore]: () => this.invoices.loadMore(),
+      [COMMANDS.loadMore]: () => this.invoicesView.loadMore(),
       [COMMANDS.setToken]: () => promptForToken(tokenDeps),
       [COMMANDS.clearToken]: () => clearToken(tokenDeps),
       [COMMANDS.showLog]: () => logger.show(),
@@ -128,7 +128,7 @@ export class Container extends DisposableOwner {
       }),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
-      [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
+      [COMMANDS.loadMoreBillingHistory]: () => this.historyView.loadMore(),
       [COMMANDS.revealInvoice]: (target: unknown) => {
         const invoiceUuid = invoiceOfEntry(target);
         return invoiceUuid ? reveal(invoiceUuid) : false;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../constants';
+import { loadMoreThenFocus } from '../paging/loadMoreThenFocus';
 import { ListViewStatus } from '../tree/listViewStatus';
 import { DisposableOwner } from '../util/disposable';
 import { InvoiceList, InvoiceSnapshot } from './invoiceList';
@@ -12,13 +13,18 @@ export class InvoicesView extends DisposableOwner {
   private readonly status: ListViewStatus;
   private hasToken: boolean | undefined;
 
-  constructor(readonly provider: InvoicesTreeProvider, invoices: InvoiceList, locale: string) {
+  constructor(readonly provider: InvoicesTreeProvider, private readonly invoices: InvoiceList, locale: string) {
     super();
     this.register(provider);
     this.treeView = this.register(vscode.window.createTreeView(INVOICES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
     this.status = this.register(new ListViewStatus(this.treeView, INVOICES_VIEW_ID, locale));
     this.register(invoices.onDidChange((snapshot) => this.render(snapshot)));
     this.render(invoices.snapshot);
+  }
+
+  /** Load more…: the next page, and the keyboard focus on its first invoice. */
+  loadMore(): Promise<void> {
+    return loadMoreThenFocus(this.invoices, (invoice) => this.reveal(invoice.invoiceUuid));
   }
 
   /** Selects an invoice (or the month in progress) in the tree, if it is loaded. */

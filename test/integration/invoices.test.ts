@@ -63,6 +63,15 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.ok(tooltip.includes(`Month-to-date balance ${formatAmount(balance.month_to_date_balance, 'en')} · account balance ${formatAmount(balance.account_balance, 'en')}`), tooltip);
   });
 
+  it('Load More selects and focuses the first invoice it loaded', async () => {
+    await vscode.commands.executeCommand('digitaloceanInvoices.loadMore');
+    const eleventh = session.fake.data.invoices[10].invoice_uuid;
+    await waitFor('the eleventh invoice selected', () => {
+      const [selected] = session.api.view.treeView.selection;
+      return selected?.kind === 'invoice' && selected.invoice.invoiceUuid === eleventh;
+    }, { detail: () => session.api.view.treeView.selection });
+  });
+
   it('appends pages with Load More until the node is gone, each invoice once', async () => {
     while (session.api.state.snapshot.next) {
       await vscode.commands.executeCommand('digitaloceanInvoices.loadMore');
