@@ -17,6 +17,7 @@ import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
 import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
+import { lineItemCommands } from './lineItems/lineItemCommands';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
@@ -134,6 +135,7 @@ export class Container extends DisposableOwner {
         return invoiceUuid ? reveal(invoiceUuid) : false;
       },
       ...invoiceCommands(invoiceDeps, summaries),
+      ...lineItemCommands(),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
     this.register({ dispose: () => SpendChartPanel.closeCurrent() });

@@ -62,7 +62,7 @@ describe('Several accounts, budget and chart in the extension host', function ()
     await waitFor('the warning colour', () => session.api.statusBar.item.backgroundColor?.id === 'statusBarItem.warningBackground');
     const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString);
     assert.match(tooltip, /Projected month-end total/);
-    assert.match(tooltip, /Month-to-date spend is over the budget/);
+    assert.match(tooltip, /Month-to-date usage is over the budget/);
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     await waitFor('one budget notification recorded', () => {
       const notified = session.api.globalState.get<Record<string, string>>('digitaloceanInvoices.budgetNotified');
