@@ -90,7 +90,7 @@ export class Container extends DisposableOwner {
     this.historyView = this.register(new BillingHistoryView(this.history, locale));
     const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
     this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, locale, { budget: () => this.settings.budget, accountName }));
-    this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
+    const budgetNotifier = this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
     this.register(this.session.onDidChange(() => {
       this.invoicesView.showAccount(accountName());
       this.statusBar.render();
@@ -150,6 +150,7 @@ export class Container extends DisposableOwner {
       }
       if (affects(event, 'budget')) {
         this.statusBar.render();
+        budgetNotifier.check();
         SpendChartPanel.renderCurrent();
       }
       if (affects(event, 'refreshIntervalMinutes')) {
