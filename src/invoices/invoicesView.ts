@@ -12,6 +12,7 @@ export class InvoicesView extends DisposableOwner {
   readonly treeView: vscode.TreeView<InvoiceNode>;
   private readonly status: ListViewStatus;
   private hasToken: boolean | undefined;
+  private accountName: string | undefined;
 
   constructor(readonly provider: InvoicesTreeProvider, private readonly invoices: InvoiceList, locale: string) {
     super();
@@ -37,14 +38,16 @@ export class InvoicesView extends DisposableOwner {
     return true;
   }
 
-  /** Names the active account in the view's title when there is more than one. */
+  /** Names the active account in the view's title when there is more than one, while its data shows. */
   showAccount(name: string | undefined): void {
-    this.treeView.description = name;
+    this.accountName = name;
+    this.treeView.description = this.hasToken ? name : undefined;
   }
 
   private render(snapshot: InvoiceSnapshot): void {
     if (this.hasToken !== snapshot.hasToken) {
       this.hasToken = snapshot.hasToken;
+      this.treeView.description = snapshot.hasToken ? this.accountName : undefined;
       void vscode.commands.executeCommand('setContext', HAS_TOKEN_CONTEXT, snapshot.hasToken);
     }
     this.status.render(snapshot);
