@@ -24,6 +24,13 @@ function until(state: InvoiceList, predicate: (snapshot: InvoiceSnapshot) => boo
   });
 }
 
+/** Load more until there is no next page. */
+async function loadToEnd(state: InvoiceList): Promise<void> {
+  while (state.snapshot.next) {
+    await state.loadMore();
+  }
+}
+
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) {
     await new Promise((resolve) => setImmediate(resolve));
@@ -109,9 +116,7 @@ describe('invoice list', function () {
     const { state, signIn } = makeState(memoryStore(), 15);
     await signIn(FAKE_TOKEN);
     await state.refresh();
-    while (state.snapshot.next) {
-      await state.loadMore();
-    }
+    await loadToEnd(state);
     const { items: invoices, total } = state.snapshot;
     assert.strictEqual(invoices.length, total);
     assert.strictEqual(new Set(invoices.map((invoice) => invoice.invoiceUuid)).size, total);
@@ -152,9 +157,7 @@ describe('invoice list', function () {
       assert.strictEqual(state.snapshot.items.length, 21);
       assert.strictEqual(state.snapshot.total, api.data.invoices.length);
       assert.deepStrictEqual(uuids(state), served().slice(0, 21));
-      while (state.snapshot.next) {
-        await state.loadMore();
-      }
+      await loadToEnd(state);
       assert.deepStrictEqual(uuids(state), served(), 'every invoice once, in order');
       assert.strictEqual(state.snapshot.pagingProblem, undefined, 'no page was taken for a stuck one');
     });
@@ -177,9 +180,7 @@ describe('invoice list', function () {
       const { state, signIn } = makeState(memoryStore(), 15);
       await signIn(FAKE_TOKEN);
       await state.refresh();
-      while (state.snapshot.next) {
-        await state.loadMore();
-      }
+      await loadToEnd(state);
       await state.refresh();
       assert.deepStrictEqual(uuids(state), served());
       assert.strictEqual(state.snapshot.next, undefined);
