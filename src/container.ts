@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accounts/accountCommands';
 import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
+import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
 import { ApiError } from './api/errors';
 import { ApiHttp } from './api/http';
 import { BalanceState } from './balance/balanceState';
 import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
 import { BillingHistoryView, invoiceOfEntry } from './billingHistory/billingHistoryView';
-import { BudgetNotifier } from './budget/budgetNotifier';
-import { MonthToDateStatusBar } from './budget/statusBar';
+import { BudgetNotifier } from './monthToDate/budgetNotifier';
+import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
-import { downloadInvoice, invoiceCommands } from './invoices/invoiceCommands';
+import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
@@ -23,7 +24,7 @@ import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
 import { affects, readSettings, Settings } from './settings';
-import { SpendChartPanel } from './spendOverview/spendChartPanel';
+import { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
 import { TokenStore } from './storage/secrets';
@@ -49,6 +50,8 @@ export class Container extends DisposableOwner {
   readonly invoicesView: InvoicesView;
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
+  readonly spendOverview: SpendOverview;
+  readonly summaries: InvoiceSummaryPanels;
   private readonly tokenDeps: TokenCommandDeps;
   private settings: Settings = readSettings();
 
@@ -103,7 +106,18 @@ export class Container extends DisposableOwner {
     const summaries = this.register(new InvoiceSummaryPanels({
       extensionUri: context.extensionUri,
       locale,
+      fetch: (target, signal) => fetchInvoiceSummary(invoiceDeps, target, signal),
       onAction: (action, invoice) => void downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+    }));
+    this.summaries = summaries;
+    this.spendOverview = this.register(new SpendOverview({
+      invoices: this.invoices,
+      locale,
+      extensionUri: context.extensionUri,
+      budget: () => this.settings.budget,
+      reveal: (invoiceUuid) => {
+        this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
+      },
     }));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
@@ -118,15 +132,7 @@ export class Container extends DisposableOwner {
       [COMMANDS.renameAccount]: () => renameAccount(tokenDeps),
       [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
       [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
-      [COMMANDS.showSpendOverview]: () => SpendChartPanel.show({
-        invoices: this.invoices,
-        locale,
-        extensionUri: context.extensionUri,
-        budget: () => this.settings.budget,
-        reveal: (invoiceUuid) => {
-          this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
-        },
-      }),
+      [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
       [COMMANDS.loadMoreBillingHistory]: () => this.historyView.loadMore(),
@@ -138,7 +144,8 @@ export class Container extends DisposableOwner {
       ...lineItemCommands(),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
-    this.register({ dispose: () => SpendChartPanel.closeCurrent() });
+    const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
+    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget }).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();
@@ -151,7 +158,7 @@ export class Container extends DisposableOwner {
       if (affects(event, 'budget')) {
         this.statusBar.render();
         budgetNotifier.check();
-        SpendChartPanel.renderCurrent();
+        this.spendOverview.render();
       }
       if (affects(event, 'refreshIntervalMinutes')) {
         autoRefresh.schedule(this.settings.refreshIntervalMinutes);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiUrl, ApiUrlCheck } from './api/apiUrl';
-import { budgetCents } from './budget/budget';
+import { dollarSettingToCents } from './util/money';
 
 export const SECTION = 'digitaloceanInvoices';
 
@@ -10,6 +10,8 @@ export interface Settings {
   /** 0 = off; otherwise at least 5. */
   readonly refreshIntervalMinutes: number;
   readonly budget: BudgetSettings;
+  /** The alerts on daily spend, as configured (checked by insights/alerts.ts `alertSettings`). */
+  readonly alerts: { readonly anomalyJumpPercent: unknown; readonly anomalyMinimumAmount: unknown; readonly forecastWarningPercent: unknown };
 }
 
 export interface BudgetSettings {
@@ -32,8 +34,13 @@ export function readSettings(): Settings {
     pageSize: Math.min(200, Math.max(1, integer(config.get('pageSize'), 20))),
     refreshIntervalMinutes: interval === 0 ? 0 : Math.max(5, interval),
     budget: {
-      cents: budgetCents(config.get('monthlyBudget')),
+      cents: dollarSettingToCents(config.get('monthlyBudget')),
       warningPercent: Math.min(100, Math.max(1, integer(config.get('budgetWarningPercent'), 80))),
+    },
+    alerts: {
+      anomalyJumpPercent: config.get('anomalyJumpPercent'),
+      anomalyMinimumAmount: config.get('anomalyMinimumAmount'),
+      forecastWarningPercent: config.get('forecastWarningPercent'),
     },
   };
 }
@@ -43,6 +50,7 @@ const SETTING_KEYS: Record<keyof Settings, string[]> = {
   pageSize: ['pageSize'],
   refreshIntervalMinutes: ['refreshIntervalMinutes'],
   budget: ['monthlyBudget', 'budgetWarningPercent'],
+  alerts: ['anomalyJumpPercent', 'anomalyMinimumAmount', 'forecastWarningPercent'],
 };
 
 export function affects(event: vscode.ConfigurationChangeEvent, key: keyof Settings): boolean {

@@ -1,6 +1,7 @@
 // `npm test`: every check of the project, in order, ending with one line `N passed, N failed`.
 //   install the VS Code server (once) · type check (tsc, emits out/) · lint · build (esbuild)
-//   · unit tests (mocha) · integration suite (extension host) · UI tests (Playwright)
+//   · unit tests (mocha) · integration suite (extension host; again in German, and through a
+//   proxy) · UI tests (Playwright)
 // N counts tests across the mocha stages; a failed stage without tests (tsc, lint, build,
 // install) counts as 1 failed, and so does every stage skipped because a stage it needs failed.
 import { ChildProcess, spawn } from 'child_process';
@@ -57,6 +58,14 @@ const STAGES: Stage[] = [
     needs: ['install VS Code server', 'type check', 'build'],
     counted: true,
     env: { DOI_DISPLAY_LANGUAGE: 'de', DOI_TEST_GREP: 'German' },
+  },
+  {
+    // VS Code's http.proxy set and the default apiUrl: a CONNECT proxy on loopback leads it to the fake.
+    name: 'integration tests through a proxy',
+    command: node('out/test/host/run-integration.js'),
+    needs: ['install VS Code server', 'type check', 'build'],
+    counted: true,
+    env: { DOI_THROUGH_PROXY: '1' },
   },
   {
     name: 'UI tests',

@@ -4,8 +4,7 @@ import { Account } from '../session/accounts';
 import { doctlConfigPath, parseDoctlConfig } from './doctlConfig';
 import { checkTokenInput } from '../session/token';
 import { l10n } from '../util/l10n';
-import { removeAccountData } from '../storage/accountCache';
-import { TokenCommandDeps, askForToken, prime, reportStorageFailure, switchToExisting, verifyToken } from './tokenCommands';
+import { TokenCommandDeps, askForToken, forgetAccount, prime, reportStorageFailure, switchToExisting, verifyToken } from './tokenCommands';
 import { TokenEntry } from './tokenEntry';
 
 async function askForName(title: string, value: string): Promise<string | undefined> {
@@ -83,18 +82,7 @@ export async function removeAccount(deps: TokenCommandDeps): Promise<void> {
   if (answer !== remove) {
     return;
   }
-  const key = await deps.session.keyOf(account);
-  try {
-    await deps.accounts.remove(account.id);
-  } catch (failure) {
-    reportStorageFailure(failure, deps.logger);
-    return;
-  }
-  // The session moves to another account first, so nothing pending is written back afterwards.
-  await deps.session.sync();
-  if (key) {
-    await removeAccountData(deps.store, key);
-  }
+  await forgetAccount(account, () => deps.accounts.remove(account.id), deps);
 }
 
 /**

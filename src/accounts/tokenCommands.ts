@@ -160,23 +160,35 @@ export async function clearToken(deps: TokenCommandDeps): Promise<void> {
     void vscode.window.showInformationMessage(l10n.t('The "{0}" account uses the token of an environment variable; unset the variable to remove it.', account.name));
     return;
   }
-  const key = await deps.session.keyOf(account);
-  if (!key) {
+  if (!(await deps.accounts.hasToken(account))) {
     void vscode.window.showInformationMessage(l10n.t('The account "{0}" has no API token to clear.', account.name));
     return;
   }
-  try {
-    await deps.accounts.clearToken(account);
-  } catch (failure) {
-    reportStorageFailure(failure, deps.logger);
+  if (!(await forgetAccount(account, () => deps.accounts.clearToken(account), deps))) {
     return;
   }
-  // The session lets go of the account's data (stores write what was pending) before it is removed.
-  await deps.session.sync();
-  await removeAccountData(deps.store, key);
   deps.logger.info(`API token and its cached data removed for account "${account.name}".`);
   const now = deps.accounts.active;
   void vscode.window.showInformationMessage(now.id === account.id
     ? l10n.t('The API token of "{0}" and its cached data were removed from VS Code.', account.name)
     : l10n.t('The API token of "{0}" and its cached data were removed from VS Code; the account "{1}" is shown now.', account.name, now.name));
+}
+
+/**
+ * Removes an account's token (`remove`) and then everything cached for it. The session moves on
+ * first, so no store writes what was pending for it back afterwards. False when storage failed.
+ */
+export async function forgetAccount(account: Account, remove: () => Promise<void>, deps: TokenCommandDeps): Promise<boolean> {
+  const key = await deps.session.keyOf(account);
+  try {
+    await remove();
+  } catch (failure) {
+    reportStorageFailure(failure, deps.logger);
+    return false;
+  }
+  await deps.session.sync();
+  if (key) {
+    await removeAccountData(deps.store, key);
+  }
+  return true;
 }

@@ -1,14 +1,25 @@
 import { fileNameFromContentDisposition } from './contentDisposition';
+import { daysBetween, isDay } from './days';
 import { ApiError } from './errors';
 import { ApiHttp, ApiResponse, CallOptions } from './http';
 import { apiUuidOf, parseInvoicesPage } from './parse';
 import { parseBalance, parseBillingHistoryPage, parseInvoiceItemsPage, parseInvoiceSummary } from './parseBilling';
-import { Balance, BillingHistoryPage, Invoice, InvoiceFile, InvoiceItemsPage, InvoiceSummary, InvoicesPage, PageRef } from './types';
+import { missingAccountScope, parseAccount, parseInsightsPage, rangeTooLong } from './parseInsights';
+import {
+  AccountInfo, Balance, BillingHistoryPage, InsightsPage, Invoice, InvoiceFile, InvoiceItemsPage, InvoiceSummary, InvoicesPage, PageRef,
+} from './types';
 import { l10n } from '../util/l10n';
 
 export const INVOICES_PATH = '/v2/customers/my/invoices';
 export const BALANCE_PATH = '/v2/customers/my/balance';
 export const BILLING_HISTORY_PATH = '/v2/customers/my/billing_history';
+export const ACCOUNT_PATH = '/v2/account';
+
+/** The most days one insights request may span, both ends counted ("within 31 days of start_date"). */
+export const MAX_INSIGHTS_DAYS = 31;
+
+/** A team (`do:team:`) or organization (`do:teamgroup:`) URN: it goes into the path as is. */
+const ACCOUNT_URN = /^do:(?:team|teamgroup):[0-9a-f-]{32,40}$/i;
 
 /** The invoice of the month in progress, wherever an invoice uuid is expected. */
 export const PREVIEW = 'preview';
@@ -63,6 +74,44 @@ export class DigitalOceanClient {
   async listBillingHistory(page: PageRef, call: CallOptions): Promise<BillingHistoryPage> {
     const response = await this.http.getJson(BILLING_HISTORY_PATH, { page: page.page, per_page: page.perPage }, call);
     return parseBillingHistoryPage(response.body, page, response.status);
+  }
+
+  /** Who the token belongs to and the team it acts for (scope account:read). */
+  async getAccount(call: CallOptions): Promise<AccountInfo> {
+    try {
+      const response = await this.http.getJson(ACCOUNT_PATH, {}, call);
+      return parseAccount(response.body, response.status);
+    } catch (error) {
+      // Billing calls work without account:read: say which scope this one needs.
+      throw error instanceof ApiError && error.kind === 'forbidden' ? missingAccountScope(error) : error;
+    }
+  }
+
+  /**
+   * One page of the daily amounts from `start` to `end` (YYYY-MM-DD, both included, at most
+   * MAX_INSIGHTS_DAYS), for the team or organization `accountUrn` (see Team.urn).
+   */
+  async listInsights(accountUrn: string, start: string, end: string, page: PageRef, call: CallOptions): Promise<InsightsPage> {
+    if (!ACCOUNT_URN.test(accountUrn)) {
+      throw new ApiError('configuration', l10n.t('"{0}" is not a DigitalOcean team URN (do:team:<uuid>).', accountUrn.slice(0, 80)));
+    }
+    if (!isDay(start) || !isDay(end) || end < start) {
+      throw new ApiError('configuration', l10n.t('{0} to {1} is not a range of days (YYYY-MM-DD).', start.slice(0, 20), end.slice(0, 20)));
+    }
+    const days = daysBetween(start, end) + 1;
+    if (days > MAX_INSIGHTS_DAYS) {
+      throw rangeTooLong(start, end, days, MAX_INSIGHTS_DAYS);
+    }
+    try {
+      const response = await this.http.getJson(`/v2/billing/${accountUrn}/insights/${start}/${end}`, { per_page: page.perPage, page: page.page }, call);
+      return parseInsightsPage(response.body, response.status);
+    } catch (error) {
+      // DigitalOcean may count the 31 days differently from this client: its refusal is shown as such.
+      if (error instanceof ApiError && error.kind === 'badRequest' && /\b31\b/.test(error.details.apiMessage ?? '')) {
+        throw rangeTooLong(start, end, days, MAX_INSIGHTS_DAYS, error);
+      }
+      throw error;
+    }
   }
 
   private async getInvoiceFile(invoiceUuid: string, kind: keyof typeof FILE_TYPES, call: CallOptions): Promise<InvoiceFile> {

@@ -11,14 +11,30 @@ export type ApiErrorKind =
   | 'timeout'
   | 'invalidResponse'
   | 'configuration'
-  | 'aborted';
+  | 'aborted'
+  /** The token lacks a scope one call needs (details.scope names it); other calls still work. */
+  | 'missingScope'
+  /** The token acts for a person, not a team: there is no team for the billing insights. */
+  | 'noTeam'
+  /** Billing insights were asked for more days than DigitalOcean gives at once. */
+  | 'rangeTooLong';
+
+export interface ApiErrorDetails {
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly retryAt?: number;
+  /** The `message` of the API's error body, as sent (truncated). */
+  readonly apiMessage?: string;
+  /** For 'missingScope': the scope to add, e.g. 'account:read'. */
+  readonly scope?: string;
+}
 
 /** A failure of a DigitalOcean API call, with a message meant for the user. */
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
-    readonly details: { readonly status?: number; readonly requestId?: string; readonly retryAt?: number } = {},
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -20,7 +20,7 @@ export interface ApiHttpOptions {
   readonly logger: Logger;
   /** VS Code's display language, for times in messages (Node's own default otherwise). */
   readonly locale?: string;
-  /** How requests are sent; Node's http and https unless a test watches them. */
+  /** How requests are sent; node-fetch over Node's http and https unless a test watches them. */
   readonly transport?: Transport;
   readonly clock?: Clock;
   readonly timeoutMs?: number;
@@ -112,6 +112,7 @@ export class ApiHttp {
       throw new ApiError('unauthorized', l10n.t('The API token contains spaces or line breaks. Set it again.'));
     }
     call = { ...call, token };
+    this.options.logger.redactor.addSecret(token);
     for (let attempt = 1; ; attempt++) {
       if (call.signal?.aborted) {
         throw abortedError();
@@ -240,8 +241,10 @@ export class ApiHttp {
     }
     const errorBody = errorBodyOf(parsed);
     const requestId = errorBody.requestId ?? response.header('x-request-id');
-    const details = { status, requestId };
-    const apiSaid = errorBody.message ? ` ${l10n.t('The API said: "{0}"', truncate(errorBody.message, 200))}` : '';
+    // What the API said is shown and logged: anything in it shaped like a token (or this one) goes first.
+    const apiMessage = errorBody.message ? truncate(this.options.logger.redactor.redact(errorBody.message), 200) : undefined;
+    const details = { status, requestId, apiMessage };
+    const apiSaid = apiMessage ? ` ${l10n.t('The API said: "{0}"', apiMessage)}` : '';
     const notJson = isJson ? '' : ` ${l10n.t('(the response was {0}, not JSON)', contentType || l10n.t('without a content type'))}`;
     if (status === 401) {
       throw new AttemptFailure(new ApiError('unauthorized', l10n.t('DigitalOcean rejected the API token (401 Unauthorized). Set a valid token.') + apiSaid, details));

@@ -1,6 +1,5 @@
-import * as http from 'http';
-import * as https from 'https';
-import * as zlib from 'zlib';
+import fetch, { Response } from 'node-fetch';
+import { Readable } from 'stream';
 
 /** One GET request, as the API client sends it. */
 export interface TransportRequest {
@@ -23,84 +22,60 @@ export interface TransportResponse {
 
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
-/** The encodings asked for: a page of 200 line items shrinks about tenfold. */
-const DECODERS: Readonly<Record<string, () => zlib.Gunzip | zlib.BrotliDecompress>> = {
-  gzip: () => zlib.createGunzip(),
-  br: () => zlib.createBrotliDecompress(),
-};
-const ACCEPT_ENCODING = Object.keys(DECODERS).join(', ');
+/** The encodings asked for (node-fetch decodes them): a page of 200 line items shrinks about tenfold. */
+const ACCEPT_ENCODING = 'gzip, br';
+const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'br']);
+
+/** node-fetch's error types, given the codes of Node's own errors that the log and messages show. */
+const CODE_OF_TYPE: ReadonlyMap<string | undefined, string> = new Map([['aborted', 'ABORT_ERR'], ['max-size', 'ERR_BODY_TOO_LARGE']]);
 
 /**
- * GET over Node's http and https modules. VS Code patches those to honour the user's proxy
- * settings as long as no agent of one's own is passed, so none is. Redirects are never
- * followed (Node's http does not).
+ * GET with node-fetch, which goes over Node's http and https modules. VS Code patches those to
+ * honour the user's proxy settings as long as no agent of one's own is passed, so none is.
+ * Redirects are returned, never followed: the token stays with the configured API.
  */
-export const nodeTransport: Transport = (request) =>
-  new Promise((resolve, reject) => {
-    const url = new URL(request.url);
-    const get = url.protocol === 'https:' ? https.get : http.get;
-    const headers = { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING };
-    const sent = get(url, { headers, signal: request.signal }, (response) => {
-      // Read at once, so that a connection failing before the caller asks still settles it.
-      const body = readBody(response, request.maxBodyBytes);
-      body.catch(() => undefined);
-      resolve({
-        status: response.statusCode ?? 0,
-        header: (name) => joined(response.headers[name]),
-        body: () => body,
-      });
+export const nodeTransport: Transport = async (request) => {
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      headers: { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING },
+      signal: request.signal,
+      redirect: 'manual',
+      size: request.maxBodyBytes,
     });
-    sent.on('error', reject);
-  });
+  } catch (error) {
+    throw withNodeCode(error);
+  }
+  // Read at once, so that a connection failing before the caller asks still settles it.
+  const body = readBody(response);
+  body.catch(() => undefined);
+  return {
+    status: response.status,
+    header: (name) => response.headers.get(name) ?? undefined,
+    body: () => body,
+  };
+};
 
-function joined(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function readBody(response: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    const decoder = encoding !== 'identity' && Object.hasOwn(DECODERS, encoding) ? DECODERS[encoding]() : undefined;
-    if (encoding !== 'identity' && !decoder) {
-      response.destroy();
-      reject(withCode(new Error(`The response is encoded as "${encoding}", which was not asked for.`), 'ERR_CONTENT_ENCODING'));
-      return;
+async function readBody(response: Response): Promise<Buffer> {
+  // node-fetch gives this header in lower case, and passes a body it cannot decode through as is.
+  const encoding = response.headers.get('content-encoding') ?? 'identity';
+  if (!READABLE_ENCODINGS.has(encoding)) {
+    (response.body as Readable | null)?.destroy(); // the rest of it is of no use
+    throw Object.assign(new Error(`The response is encoded as "${encoding}", which was not asked for.`), { code: 'ERR_CONTENT_ENCODING' });
+  }
+  try {
+    return Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    // An empty body (a proxy's error page) is no compressed stream: it is empty.
+    if (encoding !== 'identity' && response.headers.get('content-length') === '0') {
+      return Buffer.alloc(0);
     }
-    let encodedBytes = 0;
-    response.on('data', (chunk: Buffer) => (encodedBytes += chunk.length));
-    decoder?.on('error', (error) => {
-      response.destroy(); // the connection is of no more use
-      // An empty body (a proxy's error, a 204) is no compressed stream: it is empty.
-      if (encodedBytes === 0 && response.complete) {
-        resolve(Buffer.alloc(0));
-      } else {
-        reject(error);
-      }
-    });
-    const body = decoder ? response.pipe(decoder) : response;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        const tooLarge = withCode(new Error(`The response is larger than ${maxBytes} bytes.`), 'ERR_BODY_TOO_LARGE');
-        response.destroy(tooLarge);
-        decoder?.destroy(tooLarge);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.on('end', () => resolve(Buffer.concat(chunks, size)));
-    response.on('error', reject);
-    // A connection that ends before the announced length (or the last chunk) is no body.
-    response.on('close', () => {
-      if (!response.complete) {
-        reject(withCode(new Error('The connection closed before the response ended.'), 'ECONNRESET'));
-      }
-    });
-  });
+    throw withNodeCode(error);
+  }
 }
 
-function withCode(error: Error, code: string): Error {
-  return Object.assign(error, { code });
+function withNodeCode(error: unknown): unknown {
+  const { code, type } = error as { code?: string; type?: string };
+  const nodeCode = CODE_OF_TYPE.get(type);
+  return code || !nodeCode ? error : Object.assign(error as object, { code: nodeCode });
 }

@@ -126,3 +126,46 @@ export interface BillingHistoryPage {
   readonly next?: PageRef;
   readonly pagingProblem?: string;
 }
+
+/** The team a token acts for (GET /v2/account, `account.team`). */
+export interface Team {
+  /** As sent: 40 hex digits or a dashed UUID, both seen from DigitalOcean. */
+  readonly uuid: string;
+  readonly name: string;
+  /** `do:team:<uuid>`: the `account_urn` of the billing insights. */
+  readonly urn: string;
+}
+
+/** GET /v2/account (scope account:read): who the token belongs to; text as sent, '' when absent. */
+export interface AccountInfo {
+  readonly uuid: string;
+  readonly email: string;
+  readonly status: string;
+  /** Absent in a personal context: the token acts for a user outside any team. */
+  readonly team?: Team;
+}
+
+/** One daily amount of GET /v2/billing/{account_urn}/insights/{start_date}/{end_date}. */
+export interface InsightsDataPoint {
+  /** The day, YYYY-MM-DD (checked: a record without a readable day is not a data point). */
+  readonly day: string;
+  /** Decimal string in USD, as sent; may be malformed, see util/money. */
+  readonly amount: string;
+  readonly region: string;
+  readonly sku: string;
+  readonly description: string;
+  readonly groupDescription: string;
+  readonly usageTeamUrn: string;
+}
+
+export interface InsightsPage {
+  readonly dataPoints: InsightsDataPoint[];
+  /** Undefined when absent or not a whole number (sent as a number or, by the live API, as a string). */
+  readonly totalItems?: number;
+  readonly totalPages?: number;
+  readonly currentPage?: number;
+  /** Records left out because they cannot be placed on a day (user-facing text, one per kind). */
+  readonly problems: string[];
+  /** How many records were left out. */
+  readonly leftOut: number;
+}

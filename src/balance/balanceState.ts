@@ -3,6 +3,7 @@ import { isAbort } from '../api/errors';
 import { Balance } from '../api/types';
 import { CacheWriter } from '../paging/cacheWriter';
 import { SessionStateEnvironment, ShownError, shownError } from '../paging/pagedList';
+import { SessionFollower } from '../paging/sessionFollower';
 import { SessionState } from '../session/session';
 import { AccountCache } from '../storage/accountCache';
 import { Emitter } from '../util/event';
@@ -34,8 +35,7 @@ export class BalanceState {
   private readonly changed = new Emitter<BalanceSnapshot>();
   readonly onDidChange = this.changed.event;
   private current = EMPTY;
-  private key: string | undefined;
-  private followed: SessionState | undefined;
+  private readonly follower = new SessionFollower();
   private fetching: { readonly controller: AbortController; readonly promise: Promise<void> } | undefined;
   private readonly cache: AccountCache<CachedBalance>;
   private readonly cacheWriter: CacheWriter;
@@ -60,7 +60,7 @@ export class BalanceState {
    */
   refresh(): Promise<void> {
     const scope = this.options.session.begin();
-    if (!scope || scope.key !== this.key) {
+    if (!scope || scope.key !== this.follower.key) {
       return Promise.resolve();
     }
     if (this.fetching) {
@@ -102,29 +102,23 @@ export class BalanceState {
   }
 
   private follow(state: SessionState): void {
-    const wasStarting = this.followed?.starting ?? true;
-    this.followed = state;
-    const keyChanged = state.key !== this.key;
-    if (keyChanged) {
+    this.follower.follow(state, (key, starting) => {
       this.stop();
       this.cacheWriter.flush();
-      this.key = state.key;
-      const cached = state.key ? this.cache.read(state.key) : undefined;
-      this.update(cached ? { ...EMPTY, ...cached, hasToken: true, stale: true } : { ...EMPTY, hasToken: state.key !== undefined && !state.starting });
-    }
-    if (state.starting || !state.key) {
-      return;
-    }
-    if (!this.current.hasToken) {
-      this.update({ ...this.current, hasToken: true });
-    }
-    if (keyChanged || wasStarting) {
+      const cached = key ? this.cache.read(key) : undefined;
+      this.update(cached ? { ...EMPTY, ...cached, hasToken: true, stale: true } : { ...EMPTY, hasToken: key !== undefined && !starting });
+      return false;
+    }, () => {
+      if (!this.current.hasToken) {
+        this.update({ ...this.current, hasToken: true });
+      }
       void this.refresh();
-    }
+    });
   }
 
   private write(): Promise<void> {
-    const { key, current } = this;
+    const { key } = this.follower;
+    const { current } = this;
     return key && current.balance && current.fetchedAt !== undefined
       ? this.cache.write(key, { balance: current.balance, fetchedAt: current.fetchedAt })
       : Promise.resolve();

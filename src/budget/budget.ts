@@ -43,13 +43,6 @@ export interface BudgetStatus {
   readonly warn: boolean;
 }
 
-/** Budget in dollars from the settings → cents; 0, negative or invalid means no budget. */
-export function budgetCents(budgetDollars: unknown): bigint {
-  // The setting's number as its shortest decimal text ("99.99"), then exact cents.
-  const cents = typeof budgetDollars === 'number' && Number.isFinite(budgetDollars) && budgetDollars > 0 ? parseCents(String(budgetDollars)) : undefined;
-  return cents ?? 0n;
-}
-
 export function budgetStatus(projection: Projection, budget: bigint, warningPercent: number): BudgetStatus {
   if (budget <= 0n) {
     return { level: 'none', budgetCents: 0n, percentUsed: 0, warn: false };

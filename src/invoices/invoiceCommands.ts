@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import { apiUuidOf } from '../api/parse';
-import { Invoice, InvoiceFile } from '../api/types';
+import { Invoice, InvoiceFile, InvoiceSummary } from '../api/types';
 import { CallOptions } from '../api/http';
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
@@ -88,8 +88,12 @@ function inView<T>(title: string, task: () => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: { viewId: INVOICES_VIEW_ID }, title }, task);
 }
 
+function reasonOf(failure: unknown): string {
+  return failure instanceof ApiError ? failure.fullMessage : failure instanceof Error ? failure.message : String(failure);
+}
+
 function report(deps: InvoiceCommandDeps, what: string, failure: unknown): void {
-  const reason = failure instanceof ApiError ? failure.fullMessage : failure instanceof Error ? failure.message : String(failure);
+  const reason = reasonOf(failure);
   deps.logger.error(`${what}: ${reason}`);
   void vscode.window.showErrorMessage(failure instanceof SaveError ? failure.message : l10n.t('{0}: {1}', what, reason));
 }
@@ -104,17 +108,47 @@ function apiId(target: InvoiceTarget): string {
 
 async function showSummary(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
   const target = await chooseInvoice(deps, arg, l10n.t('Show Invoice Summary'));
-  const call = target && sessionCall(deps);
-  if (!target || !call) {
+  if (!target || !sessionCall(deps)) {
     return undefined;
   }
+  return panels.show(target);
+}
+
+/** Resolves once the session has read the active account's token (at startup, it may not have yet). */
+function sessionStarted(session: Session): Promise<void> {
+  if (!session.state.starting) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const subscription = session.onDidChange((state) => {
+      if (!state.starting) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/**
+ * The summary of an invoice for a summary panel (also one restored after a reload); logs a
+ * failure and rejects with an Error that says why, for the panel to show.
+ */
+export async function fetchInvoiceSummary(deps: InvoiceCommandDeps, target: InvoiceTarget, signal: AbortSignal): Promise<InvoiceSummary> {
   const month = formatPeriod(target.invoice.period, deps.locale);
+  const what = l10n.t('Could not load the invoice summary of {0}', month);
   try {
-    const summary = await inView(l10n.t('Loading the invoice summary of {0}…', month), () => deps.client.getInvoiceSummary(apiId(target), call));
-    return panels.show(target.invoice, target.inProgress, summary);
+    await sessionStarted(deps.session);
+    const call = deps.session.begin()?.call({ signal });
+    if (!call) {
+      throw new Error(l10n.t('Set a DigitalOcean API token first.'));
+    }
+    return await inView(l10n.t('Loading the invoice summary of {0}…', month), () => deps.client.getInvoiceSummary(apiId(target), call));
   } catch (failure) {
-    report(deps, l10n.t('Could not load the invoice summary of {0}', month), failure);
-    return undefined;
+    const reason = reasonOf(failure);
+    if (!signal.aborted) {
+      deps.logger.error(`${what}: ${reason}`);
+    }
+    throw new Error(l10n.t('{0}: {1}', what, reason));
   }
 }
 

@@ -6,7 +6,8 @@ import {
   ITEMS_SHOWN_FIRST, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
   lineItemTreeItem, moreItemsTreeItem,
 } from '../lineItems/lineItemNodes';
-import { errorActions, listRows, listTreeItem } from '../tree/listNodes';
+import { errorActions, LinkNode, listRows, listTreeItem } from '../tree/listNodes';
+import { Event } from '../util/event';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { InvoiceList, InvoiceSnapshot } from './invoiceList';
@@ -24,8 +25,13 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
     private readonly balance: BalanceState,
     private readonly lineItems: LineItemsController,
     private readonly locale: string,
+    /** Rows shown under the balance that a later feature adds (the alerts of daily spend). */
+    private readonly extraRows?: { rows(): LinkNode[]; readonly onDidChange: Event<void> },
   ) {
     super();
+    if (extraRows) {
+      this.register(extraRows.onDidChange(() => this.changed.fire()));
+    }
     this.register(invoices.onDidChange(() => this.changed.fire()));
     this.register(balance.onDidChange(() => this.changed.fire()));
     this.register(lineItems.store.onDidChange(() => this.changed.fire()));
@@ -33,7 +39,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
 
   getChildren(parent?: InvoiceNode): InvoiceNode[] {
     if (!parent) {
-      return topLevelNodes(this.invoices.snapshot, this.balance.snapshot);
+      return topLevelNodes(this.invoices.snapshot, this.balance.snapshot, this.extraRows?.rows() ?? []);
     }
     switch (parent.kind) {
       case 'error':
@@ -71,6 +77,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'error':
       case 'notice':
       case 'action':
+      case 'link':
         return listTreeItem(node, loadMoreInvoicesCommand());
       case 'balance':
         return balanceTreeItem(node, this.locale);
@@ -86,10 +93,10 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
   }
 }
 
-export function topLevelNodes(invoices: InvoiceSnapshot, balance: BalanceSnapshot): InvoiceNode[] {
+export function topLevelNodes(invoices: InvoiceSnapshot, balance: BalanceSnapshot, extra: readonly LinkNode[] = []): InvoiceNode[] {
   const body: InvoiceNode[] = [];
   if (balance.balance || balance.error || invoices.preview || invoices.items.length > 0) {
-    body.push({ kind: 'balance', snapshot: balance });
+    body.push({ kind: 'balance', snapshot: balance }, ...extra);
   }
   if (invoices.preview) {
     body.push(invoiceRow(invoices.preview, true));

@@ -8,6 +8,7 @@ import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
 import { l10n } from '../util/l10n';
 import { CacheWriter } from './cacheWriter';
+import { SessionFollower } from './sessionFollower';
 
 export interface ShownError {
   readonly kind: ApiErrorKind | 'unexpected';
@@ -94,14 +95,11 @@ export class PagedList<Item, Extra = Record<never, never>> {
 
   private readonly empty: ListSnapshot<Item, Extra>;
   private current: ListSnapshot<Item, Extra>;
-  /** The account key whose data is shown. */
-  private key: string | undefined;
+  private readonly follower = new SessionFollower();
   private refreshing: Operation | undefined;
   private loadingMore: Operation | undefined;
   /** A first page fetched elsewhere (to verify a token), used instead of fetching it again. */
   private primed: { readonly key: string; readonly page: ListPage<Item, Extra> } | undefined;
-  /** The session state last followed. */
-  private followed: SessionState | undefined;
   private readonly now: () => number;
   private readonly cache: AccountCache<ListCacheEntry<Item, Extra>>;
   private readonly cacheWriter: CacheWriter;
@@ -133,7 +131,7 @@ export class PagedList<Item, Extra = Record<never, never>> {
    */
   refresh(options: { supersede?: boolean } = {}): Promise<void> {
     const scope = this.options.session.begin();
-    if (!scope || scope.key !== this.key) {
+    if (!scope || scope.key !== this.follower.key) {
       return Promise.resolve();
     }
     if (this.refreshing && !options.supersede) {
@@ -160,7 +158,7 @@ export class PagedList<Item, Extra = Record<never, never>> {
   loadMore(): Promise<void> {
     const next = this.current.next;
     const scope = this.options.session.begin();
-    if (!scope || scope.key !== this.key || !next || this.refreshing || this.loadingMore) {
+    if (!scope || scope.key !== this.follower.key || !next || this.refreshing || this.loadingMore) {
       return this.loadingMore?.promise ?? this.refreshing?.promise ?? Promise.resolve();
     }
     const controller = new AbortController();
@@ -181,33 +179,26 @@ export class PagedList<Item, Extra = Record<never, never>> {
   private follow(state: SessionState): void {
     const primed = this.primed;
     this.primed = undefined;
-    const wasStarting = this.followed?.starting ?? true;
-    this.followed = state;
-    const keyChanged = state.key !== this.key;
-    if (keyChanged) {
+    this.follower.follow(state, (key, starting) => {
       this.cancelAll();
       this.cacheWriter.flush(); // what is shown belongs to the account being left
-      this.key = state.key;
-      if (state.key && primed?.key === state.key) {
+      if (key && primed?.key === key) {
         this.applyFirstPage(primed.page, { ...this.empty, hasToken: true }, this.options.pageSize());
-        return;
+        return true;
       }
-      const cached = state.key ? this.cache.read(state.key) : undefined;
+      const cached = key ? this.cache.read(key) : undefined;
       if (cached) {
         this.update({ ...this.empty, ...cached.extra, items: cached.items, total: cached.total, next: cached.next, fetchedAt: cached.fetchedAt, hasToken: true, stale: true });
       } else {
-        this.update({ ...this.empty, hasToken: state.key !== undefined && !state.starting });
+        this.update({ ...this.empty, hasToken: key !== undefined && !starting });
       }
-    }
-    if (state.starting || !state.key) {
-      return;
-    }
-    if (!this.current.hasToken) {
-      this.update({ ...this.current, hasToken: true });
-    }
-    if (keyChanged || wasStarting) {
+      return false;
+    }, () => {
+      if (!this.current.hasToken) {
+        this.update({ ...this.current, hasToken: true });
+      }
       void this.refresh();
-    }
+    });
   }
 
   /** Keeps `work` as the operation in flight until it settles; its failure becomes the error shown. */
@@ -283,7 +274,8 @@ export class PagedList<Item, Extra = Record<never, never>> {
   /** The data is on screen already: the cache follows on the next turn (see CacheWriter). */
   private writeCacheSoon(): void {
     this.cacheWriter.soon(() => {
-      const { key, current } = this;
+      const { key } = this.follower;
+      const { current } = this;
       if (!key || current.fetchedAt === undefined) {
         return Promise.resolve();
       }

@@ -64,10 +64,6 @@ export class Session {
     return this.current;
   }
 
-  get hasToken(): boolean {
-    return this.token !== undefined;
-  }
-
   /** A scope for work of the current key; undefined without a token (or before it is read). */
   begin(): SessionScope | undefined {
     const token = this.token;

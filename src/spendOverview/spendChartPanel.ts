@@ -1,14 +1,15 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { BudgetSettings } from '../settings';
 import { budgetOf } from '../budget/budgetModel';
 import { InvoiceList } from '../invoices/invoiceList';
+import { BudgetSettings } from '../settings';
 import { DisposableOwner } from '../util/disposable';
-import { l10n } from '../util/l10n';
-import { renderChartPage } from './chartHtml';
+import { PanelHost } from '../webview/panelHost';
+import { isCommandMessage } from '../webview/protocol';
+import { WebviewPanels } from '../webview/webviewPanels';
+import { renderChartPage, spendOverviewTitle } from './chartHtml';
 import { buildChartModel } from './chartModel';
-
-const DEFAULT_MONTHS = 12;
+import { buildChartView, SpendChartView } from './chartView';
+import { INITIAL_STATE, parseSpendOverviewState, SPEND_OVERVIEW_VIEW_TYPE, SpendOverviewState } from './overviewState';
 
 export interface SpendChartDeps {
   readonly invoices: InvoiceList;
@@ -19,53 +20,14 @@ export interface SpendChartDeps {
   readonly reveal: (invoiceUuid: string) => void;
 }
 
-/** "Show Spend Overview": one webview panel, re-rendered when the invoices change. */
-export class SpendChartPanel extends DisposableOwner {
-  private static current: SpendChartPanel | undefined;
-  private months = DEFAULT_MONTHS;
-  private lastModel = '';
+/** One open spend overview: draws the loaded invoices, again whenever they change. */
+class SpendOverviewPanel extends DisposableOwner {
+  private lastView = '';
 
-  static show(deps: SpendChartDeps): SpendChartPanel {
-    if (SpendChartPanel.current) {
-      SpendChartPanel.current.panel.reveal();
-      return SpendChartPanel.current;
-    }
-    SpendChartPanel.current = new SpendChartPanel(deps);
-    return SpendChartPanel.current;
-  }
-
-  /** Draws the open panel again (the budget setting changed). */
-  static renderCurrent(): void {
-    SpendChartPanel.current?.render();
-  }
-
-  /** Closes the panel, if open (the extension is deactivated). */
-  static closeCurrent(): void {
-    SpendChartPanel.current?.panel.dispose();
-  }
-
-  readonly panel: vscode.WebviewPanel;
-
-  private constructor(private readonly deps: SpendChartDeps) {
+  constructor(readonly host: PanelHost<SpendOverviewState, SpendChartView>, private readonly deps: SpendChartDeps) {
     super();
-    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    this.panel = this.register(vscode.window.createWebviewPanel('digitaloceanInvoices.spendOverview', l10n.t('DigitalOcean Spend Overview'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [media],
-    }));
-    this.panel.iconPath = vscode.Uri.joinPath(media, 'digitalocean.svg');
-    this.register(this.panel.onDidDispose(() => {
-      SpendChartPanel.current = undefined;
-      this.dispose();
-    }));
-    this.register(this.panel.webview.onDidReceiveMessage((message: { type?: string; invoiceUuid?: unknown }) => {
-      if (message.type === 'reveal' && typeof message.invoiceUuid === 'string') {
-        deps.reveal(message.invoiceUuid);
-      } else if (message.type === 'showAll') {
-        this.months = Number.MAX_SAFE_INTEGER;
-        this.render();
-      }
-    }));
+    host.setPage(renderChartPage({ scriptUri: host.asset('webview/spendChart.js'), styleUri: host.asset('spendChart.css') }));
+    this.register(host.onDidReceiveMessage((message) => this.onMessage(message)));
     this.register(deps.invoices.onDidChange(() => this.render()));
     this.render();
   }
@@ -73,23 +35,66 @@ export class SpendChartPanel extends DisposableOwner {
   render(): void {
     const { invoices, budget, locale } = this.deps;
     const snapshot = invoices.snapshot;
-    const model = buildChartModel(snapshot.items, snapshot.preview, budgetOf(snapshot.preview, budget(), Date.now())?.projection, budget().cents, this.months);
-    // An unchanged chart is not reloaded (it would lose focus), e.g. on line-item progress.
-    const modelKey = JSON.stringify(model, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-    if (modelKey === this.lastModel) {
+    const settings = budget();
+    const model = buildChartModel(snapshot.items, snapshot.preview, budgetOf(snapshot.preview, settings, Date.now())?.projection, settings.cents, this.host.state);
+    const view = buildChartView(model, locale);
+    // Line-item progress changes the snapshot but not the chart: nothing to draw then.
+    const key = JSON.stringify(view);
+    if (key !== this.lastView) {
+      this.lastView = key;
+      this.host.show(view);
+    }
+  }
+
+  private onMessage(message: unknown): void {
+    if (!isCommandMessage(message)) {
       return;
     }
-    this.lastModel = modelKey;
-    const webview = this.panel.webview;
-    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-    webview.html = renderChartPage({
-      model,
-      locale,
-      nonce: randomBytes(16).toString('base64'),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'spendChart.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'spendChart.css')).toString(),
-      title: l10n.t('DigitalOcean Spend Overview'),
-    });
+    const state = this.host.state;
+    switch (message.command) {
+      case 'reveal':
+        if (message.argument) {
+          this.deps.reveal(message.argument);
+        }
+        return;
+      case 'showAllMonths':
+      case 'showRecentMonths':
+        this.host.setState({ ...state, allMonths: message.command === 'showAllMonths' });
+        break;
+      case 'toggleLogScale':
+        this.host.setState({ ...state, logarithmic: !state.logarithmic });
+        break;
+      default:
+        return;
+    }
+    this.render();
+  }
+}
+
+/** "Show Spend Overview": one panel, revealed when shown again, restored after a reload. */
+export class SpendOverview implements vscode.Disposable {
+  readonly panels: WebviewPanels<SpendOverviewState, SpendChartView, SpendOverviewPanel>;
+
+  constructor(deps: SpendChartDeps) {
+    this.panels = new WebviewPanels({
+      viewType: SPEND_OVERVIEW_VIEW_TYPE,
+      keyOf: () => 'overview',
+      parseState: parseSpendOverviewState,
+      title: spendOverviewTitle,
+      attach: (host) => new SpendOverviewPanel(host, deps),
+    }, deps.extensionUri, deps.locale);
+  }
+
+  show(): vscode.WebviewPanel {
+    return this.panels.show(INITIAL_STATE).host.panel;
+  }
+
+  /** Draws the open panel again (the budget setting changed). */
+  render(): void {
+    this.panels.parts.forEach((panel) => panel.render());
+  }
+
+  dispose(): void {
+    this.panels.dispose();
   }
 }

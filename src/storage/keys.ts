@@ -12,6 +12,10 @@ export const STATE_KEYS = {
   budgetNotified: 'digitaloceanInvoices.budgetNotified',
   budgetNotificationsMuted: 'digitaloceanInvoices.budgetNotificationsMuted',
   lastDownloadFolder: 'digitaloceanInvoices.lastDownloadFolder',
+  /** Alerts on daily spend shown, by account id: occasion key → the day it was shown. */
+  alertsShown: 'digitaloceanInvoices.alertsShown',
+  /** Alert kinds turned off with "Don't Show Again". */
+  alertsMuted: 'digitaloceanInvoices.alertsMuted',
 } as const;
 
 /** Cached data of each kind: its key prefix, followed by the account key. */
@@ -19,6 +23,8 @@ export const CACHE_PREFIXES = {
   invoices: 'digitaloceanInvoices.cache.',
   balance: 'digitaloceanInvoices.balanceCache.',
   billingHistory: 'digitaloceanInvoices.billingHistoryCache.',
+  /** The team and the recent daily spend. */
+  insights: 'digitaloceanInvoices.insightsCache.',
 } as const;
 
 export type CacheSection = keyof typeof CACHE_PREFIXES;

@@ -8,9 +8,20 @@ export type ListNode =
   | { readonly kind: 'loadMore'; readonly loaded: number; readonly total?: number; readonly loading: boolean }
   | { readonly kind: 'error'; readonly error: ShownError }
   | { readonly kind: 'notice'; readonly message: string; readonly icon: string; readonly id?: string }
-  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string; readonly args?: unknown[] };
+  | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string; readonly args?: unknown[] }
+  | LinkNode;
 
 export type ActionNode = Extract<ListNode, { kind: 'action' }>;
+
+/** A top-level row that runs a command (an alert that opens its day). */
+export interface LinkNode {
+  readonly kind: 'link';
+  readonly id: string;
+  readonly label: string;
+  readonly icon: string;
+  readonly command: string;
+  readonly args?: unknown[];
+}
 
 /**
  * A list view's top-level rows: the retry notice and the error first, then `body` (the items
@@ -104,7 +115,19 @@ export function listTreeItem(node: ListNode, loadMore: Omit<vscode.Command, 'arg
       return noticeTreeItem(node);
     case 'action':
       return actionTreeItem(node);
+    case 'link':
+      return linkTreeItem(node);
   }
+}
+
+export function linkTreeItem(node: LinkNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.tooltip = node.label;
+  item.command = { command: node.command, title: node.label, arguments: node.args };
+  item.contextValue = 'link';
+  return item;
 }
 
 /** A Markdown tooltip: a bold title, then a "**name:** value" line for each value that is set. */

@@ -68,3 +68,10 @@ export function formatAmount(amount: unknown, locale: string): string {
   }
   return formatCents(cents, locale);
 }
+
+/** A setting's amount in US dollars → cents; 0, negative or invalid gives 0 (none). */
+export function dollarSettingToCents(dollars: unknown): bigint {
+  // The setting's number as its shortest decimal text ("99.99"), then exact cents.
+  const cents = typeof dollars === 'number' && Number.isFinite(dollars) && dollars > 0 ? parseCents(String(dollars)) : undefined;
+  return cents ?? 0n;
+}

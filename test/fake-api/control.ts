@@ -43,11 +43,14 @@ function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
 }
 
-/** Data without the invoices' line items: GET /__fake/data?items=false. */
+/** Data without the invoices' line items and the data points: GET /__fake/data?items=false. */
 function withoutItems(api: FakeDoApi) {
-  const { invoices, preview, ...rest } = api.data;
+  const { invoices, preview, insights, ...rest } = api.data;
   const strip = <T extends { items: unknown[] }>({ items, ...invoice }: T) => ({ ...invoice, itemCount: items.length });
-  return { ...rest, invoices: invoices.map(strip), preview: strip(preview) };
+  return {
+    ...rest, invoices: invoices.map(strip), preview: strip(preview),
+    insights: { team: insights.team, dataPointCount: insights.dataPoints.length },
+  };
 }
 
 type Handler = (api: FakeDoApi, body: unknown, url: URL) => unknown;

@@ -39,7 +39,14 @@ const SHAPES: Record<BodyKind, Shape> = {
     required: ['amount', 'billing_period'], amounts: ['amount'], periods: ['billing_period'],
     texts: ['user_name', 'user_company'],
   },
+  insights: {
+    collection: 'data_points', required: ['total_amount', 'start_date'], amounts: ['total_amount'], periods: ['start_date'],
+    texts: ['description', 'group_description'],
+  },
 };
+
+/** The paging counts of the insights: what a client must not trust blindly. */
+const PAGE_COUNTS = ['total_items', 'total_pages', 'current_page'];
 
 export const HUGE_AMOUNT = '12345678901234567890.12';
 export const FOREIGN_ORIGIN = 'https://evil.example.com';
@@ -155,6 +162,14 @@ const CORRUPTIONS: Partial<Record<Fault['kind'], Corruption>> = {
     return true;
   },
   noLinks: (body) => 'links' in body && delete body.links,
+  badPageCounts: (body) => {
+    if (!PAGE_COUNTS.some((field) => field in body)) {
+      return false;
+    }
+    Object.assign(body, { total_items: null, total_pages: 'several' });
+    delete body.current_page;
+    return true;
+  },
 };
 
 /** The result with `fault` applied, or undefined when the fault cannot apply to it. */

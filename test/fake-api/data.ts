@@ -1,7 +1,9 @@
 // Everything the fake API serves, generated deterministically from its options.
+import { buildFleet, dayNumberOf, FleetResource } from './fleet';
 import { buildBalance, buildBillingHistory, Balance, BillingHistoryEntry } from './history';
+import { buildInsights, fleetPreviewItems, InsightsData, INSIGHTS_FIRST_DAY } from './insights';
 import { buildInvoice, buildPreview, CreditKind, Invoice, InvoicePreview, withPreviewAmount } from './invoices';
-import { addMonths, formatPeriod, periodOf } from './periods';
+import { addMonths, formatPeriod, periodOf, periodStart } from './periods';
 import { Rng } from './random';
 
 export interface BillingAddress {
@@ -24,8 +26,24 @@ export interface Account {
   user_billing_address: BillingAddress;
 }
 
+/** GET /v2/account without its team (which is insights.team). */
+export interface User {
+  uuid: string;
+  email: string;
+  email_verified: boolean;
+  status: 'active';
+  status_message: string;
+  droplet_limit: number;
+  floating_ip_limit: number;
+}
+
 export interface FakeData {
   account: Account;
+  user: User;
+  /** What the account runs: the insights and the preview's items come from it. */
+  fleet: FleetResource[];
+  /** The team's daily amounts, and the team. */
+  insights: InsightsData;
   /** Closed invoices, newest first. invoices[0] (the previous month) is the large one. */
   invoices: Invoice[];
   /** The month in progress. */
@@ -39,6 +57,10 @@ export interface DataOptions {
   now: Date;
   invoiceMonths: number;
   largeInvoiceItems: number;
+  /** The team's uuid; default 40 hex digits. */
+  teamUuid?: string;
+  /** The first day with daily data; default INSIGHTS_FIRST_DAY. */
+  insightsFirstDay?: string;
 }
 
 export const ACCOUNT: Account = {
@@ -56,6 +78,16 @@ export const ACCOUNT: Account = {
     created_at: '2019-09-03T16:34:46.000+00:00',
     updated_at: '2019-09-03T16:34:46.000+00:00',
   },
+};
+
+export const USER: User = {
+  uuid: new Rng('user').hex(40),
+  email: ACCOUNT.user_email,
+  email_verified: true,
+  status: 'active',
+  status_message: '',
+  droplet_limit: 25,
+  floating_ip_limit: 5,
 };
 
 function creditKind(rng: Rng, isOldest: boolean): CreditKind {
@@ -83,10 +115,14 @@ export function generateInvoices(options: DataOptions): Invoice[] {
 
 export function generateData(options: DataOptions): FakeData {
   const invoices = generateInvoices(options);
-  const preview = buildPreview(`preview:${formatPeriod(periodOf(options.now))}`, options.now);
+  const fleet = buildFleet(dayNumberOf(options.now), new Rng('fleet'));
+  const team = { uuid: options.teamUuid ?? new Rng('team').hex(40), name: 'Shark Labs' };
+  const insights = buildInsights(fleet, team, options.now, options.insightsFirstDay ?? INSIGHTS_FIRST_DAY);
+  const period = periodOf(options.now);
+  const preview = buildPreview(`preview:${formatPeriod(period)}`, options.now, (updatedAt) => fleetPreviewItems(fleet, periodStart(period), updatedAt));
   const billingHistory = buildBillingHistory(invoices, options.now);
   const balance = buildBalance(billingHistory, preview.amount, preview.updated_at);
-  return { account: ACCOUNT, invoices, preview, billingHistory, balance };
+  return { account: ACCOUNT, user: USER, fleet, insights, invoices, preview, billingHistory, balance };
 }
 
 /** `generated` with a new month-to-date amount (preview items rescaled, balance recomputed). */

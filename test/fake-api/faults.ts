@@ -3,6 +3,7 @@
 export const FAULT_KINDS = [
   'status', 'reset', 'hang', 'drip', 'truncated', 'html', 'wrongContentType', 'missingFields',
   'badAmounts', 'hugeAmount', 'badPeriod', 'unicode', 'foreignNext', 'stuckNext', 'repeatPage', 'noLinks',
+  'badPageCounts',
 ] as const;
 
 export type FaultKind = typeof FAULT_KINDS[number];
@@ -34,6 +35,11 @@ export type FaultKind = typeof FAULT_KINDS[number];
  * - stuckNext: links.pages.next is the page just requested.
  * - repeatPage: page N (>= 2) holds the records of page N-1, links and meta unchanged.
  * - noLinks: links removed although more pages exist.
+ * - badPageCounts: the insights' total_items becomes null, total_pages 'several', current_page goes.
+ *
+ * The insights (GET /v2/billing/.../insights/...) take missingFields (total_amount / start_date),
+ * badAmounts, hugeAmount, badPeriod (start_date), unicode (description, group_description),
+ * repeatPage and badPageCounts; `path` '/v2/billing/do:team:<uuid>/insights/<start>' hits one window.
  */
 export interface Fault {
   kind: FaultKind;

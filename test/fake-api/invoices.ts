@@ -110,19 +110,24 @@ export function buildInvoice(seed: string, plan: InvoicePlan): Invoice {
   };
 }
 
-/** The month in progress: usage only (taxes and credits are applied when the month closes). */
-export function buildPreview(seed: string, now: Date): InvoicePreview {
+/**
+ * The month in progress: usage only (taxes and credits are applied when the month closes).
+ * `itemsUpTo` drafts its items up to `updated_at` (the fleet's, so they agree with the
+ * insights); without it they are drawn at random like a closed invoice's.
+ */
+export function buildPreview(seed: string, now: Date, itemsUpTo?: (updatedAt: Date) => InvoiceItem[]): InvoicePreview {
   const rng = new Rng(seed);
   const period = periodOf(now);
   const id = identity(rng, period);
   const elapsedHours = Math.floor((now.getTime() - periodStart(period).getTime()) / 3_600_000);
   const window: UsageWindow = { period, hours: Math.max(1, elapsedHours), fullChance: 0.8 };
-  const drafted = usageItems(rng, window, rng.int(5, 60));
+  const updatedAt = addHours(periodStart(period), window.hours);
+  const items = itemsUpTo ? itemsUpTo(updatedAt) : usageItems(rng, window, rng.int(5, 60)).map((d) => d.item);
   return {
     ...id,
-    amount: formatCents(sumCents(drafted)),
-    updated_at: isoSeconds(addHours(periodStart(period), window.hours)),
-    items: drafted.map((d) => d.item),
+    amount: formatCents(items.reduce((sum, item) => sum + parseCents(item.amount), 0)),
+    updated_at: isoSeconds(updatedAt),
+    items,
   };
 }
 

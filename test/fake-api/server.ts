@@ -1,7 +1,7 @@
 // A fake DigitalOcean billing API over real HTTP on 127.0.0.1, with scriptable faults.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo, Socket } from 'net';
-import { FAKE_TOKEN, FAKE_TOKEN_WITHOUT_BILLING_SCOPE } from './auth';
+import { FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FAKE_TOKEN_WITHOUT_BILLING_SCOPE } from './auth';
 import { handleControl } from './control';
 import { corrupt } from './corruptions';
 import { FakeData, generateData, withMonthToDate } from './data';
@@ -14,9 +14,12 @@ import { Rng } from './random';
 import { Scheduler } from './scheduler';
 import { deliverTransportFault } from './transport-faults';
 
-export { FAKE_TOKEN, FAKE_TOKEN_WITHOUT_BILLING_SCOPE } from './auth';
+export { FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FAKE_TOKEN_WITHOUT_BILLING_SCOPE } from './auth';
 export type { Fault, FaultKind } from './faults';
-export type { FakeData, Account } from './data';
+export type { FakeData, Account, User } from './data';
+export type { InsightsDataPoint, Team } from './insights';
+export { INSIGHTS_FIRST_DAY, teamUrn } from './insights';
+export { FLEET_EVENTS, NEW_FAMILY_SKU, SPIKE_SKU } from './fleet';
 export type { Invoice, InvoicePreview, ListedInvoice } from './invoices';
 export type { InvoiceItem } from './catalog';
 export type { Balance, BillingHistoryEntry } from './history';
@@ -37,6 +40,14 @@ export interface FakeApiOptions {
   tokens?: string[];
   /** Accepted but answered 403 (no billing:read); default [FAKE_TOKEN_WITHOUT_BILLING_SCOPE]. */
   tokensWithoutBillingScope?: string[];
+  /** Billing works, GET /v2/account answers 403 (no account:read); default [FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE]. */
+  tokensWithoutAccountScope?: string[];
+  /** Full scopes in a personal context (no team, so no insights); default [FAKE_TOKEN_PERSONAL]. */
+  personalTokens?: string[];
+  /** The team's uuid: default 40 hex digits; a dashed UUID works the same. */
+  teamUuid?: string;
+  /** The first day with daily data; default INSIGHTS_FIRST_DAY (2025-12-01). */
+  insightsFirstDay?: string;
   /** Line items of the newest closed invoice; default 10000 (the others have 5..60). */
   largeInvoiceItems?: number;
   /** ratelimit-limit; default 5000. */
@@ -57,7 +68,7 @@ export interface RecordedRequest {
 
 export class FakeDoApi {
   readonly requests: RecordedRequest[] = [];
-  private readonly options: Required<Omit<FakeApiOptions, 'now'>> & { now: Date };
+  private readonly options: Required<Omit<FakeApiOptions, 'now' | 'teamUuid' | 'insightsFirstDay'>> & Pick<FakeApiOptions, 'teamUuid' | 'insightsFirstDay'> & { now: Date };
   private readonly generated: FakeData;
   private current: FakeData;
   private latencyMs: number;
@@ -78,6 +89,10 @@ export class FakeDoApi {
       now: options.now ?? new Date(),
       tokens: options.tokens ?? [FAKE_TOKEN],
       tokensWithoutBillingScope: options.tokensWithoutBillingScope ?? [FAKE_TOKEN_WITHOUT_BILLING_SCOPE],
+      tokensWithoutAccountScope: options.tokensWithoutAccountScope ?? [FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE],
+      personalTokens: options.personalTokens ?? [FAKE_TOKEN_PERSONAL],
+      teamUuid: options.teamUuid,
+      insightsFirstDay: options.insightsFirstDay,
       largeInvoiceItems: options.largeInvoiceItems ?? 10_000,
       rateLimit: options.rateLimit ?? 5000,
     };
@@ -223,7 +238,8 @@ export class FakeDoApi {
     const normal = routeApi(
       { method, url, authorization: req.headers.authorization, requestId },
       { data: this.current, origin: this.url, tokens: this.options.tokens,
-        tokensWithoutBillingScope: this.options.tokensWithoutBillingScope },
+        tokensWithoutBillingScope: this.options.tokensWithoutBillingScope,
+        tokensWithoutAccountScope: this.options.tokensWithoutAccountScope, personalTokens: this.options.personalTokens },
     );
     const normalPayload = payloadOf(normal);
     const encode = (payload: Payload) => encodedFor(req.headers['accept-encoding'], payload);

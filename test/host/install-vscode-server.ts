@@ -10,7 +10,7 @@ import { cleanNpmEnv, HarnessError, runLogged, runMain, secondsSince } from './p
 export const CODE_SERVER_VERSION = '4.100.3';
 export const REQUIRED_NODE_MAJOR = 20;
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const DEBIAN_PACKAGES = 'chromium libkrb5-dev ripgrep';
+const DEBIAN_PACKAGES = 'chromium libkrb5-dev ripgrep openssl';
 /** Written last: its absence means the install never finished and is redone. */
 const markerFile = path.join(serverInstallDir, '.install-complete');
 const logFile = path.join(cacheDir, 'install-vscode-server.log');
@@ -39,6 +39,9 @@ export function missingPrerequisites(forInstall: boolean): string[] {
   }
   if (!onPath('rg')) {
     problems.push(`Missing Debian package ripgrep (rg on PATH): ${apt}`);
+  }
+  if (!onPath('openssl')) {
+    problems.push(`Missing Debian package openssl (the proxy test makes its certificates with it): ${apt}`);
   }
   if (!forInstall) {
     return problems;

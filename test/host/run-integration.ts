@@ -2,6 +2,8 @@
 // real VS Code server, driven from headless Chromium. Expects `dist/` and `out/` built.
 // Usage: node out/test/host/run-integration.js   (DOI_INTEGRATION_TIMEOUT_MS, default 10 min)
 // In German: DOI_DISPLAY_LANGUAGE=de DOI_TEST_GREP=German node out/test/host/run-integration.js
+// Through a proxy: DOI_THROUGH_PROXY=1 node out/test/host/run-integration.js — http.proxy set, the
+// default apiUrl served through it (see api-through-proxy.ts); only the suite for it runs.
 //
 // The suite reaches the fake DigitalOcean API through process.env.DO_FAKE_API_URL (set on the
 // server process; the extension hosts it starts inherit its environment) and the extension
@@ -9,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FakeDoApi } from '../fake-api/server';
+import { PROXY_SUITE_GREP, serveApiThroughProxy } from './api-through-proxy';
 import { Cleanup } from './cleanup';
 import {
   COUNTS_LINE_PREFIX,
@@ -55,10 +58,21 @@ export async function runIntegration(): Promise<number> {
     cleanup.add('the fake DigitalOcean API', () => api.close());
     console.log(`[host] fake DigitalOcean API on ${apiUrl}`);
 
+    // Through the proxy the extension keeps its default apiUrl, which the proxy leads to the fake.
+    const proxied = process.env.DOI_THROUGH_PROXY === '1' ? await serveApiThroughProxy(apiUrl) : undefined;
+    if (proxied) {
+      cleanup.add('the proxy and the TLS front', proxied.stop);
+      console.log(`[host] the default API URL through the proxy at ${proxied.settings['http.proxy']}`);
+    }
     const server = await startVscodeServer({
-      label: 'integration',
-      settings: { 'digitaloceanInvoices.apiUrl': apiUrl },
-      env: { DO_FAKE_API_URL: apiUrl },
+      label: proxied ? 'integration-proxy' : 'integration',
+      settings: proxied?.settings ?? { 'digitaloceanInvoices.apiUrl': apiUrl },
+      env: {
+        DO_FAKE_API_URL: apiUrl,
+        ...proxied?.env,
+        // The other suites expect the fake's URL in apiUrl.
+        ...(proxied ? { DOI_TEST_GREP: process.env.DOI_TEST_GREP || PROXY_SUITE_GREP } : {}),
+      },
     });
     cleanup.add('the VS Code server', server.stop);
     console.log(`[host] VS Code server on ${server.url} answered after ${server.startSeconds.toFixed(1)} s`);

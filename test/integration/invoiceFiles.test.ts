@@ -127,15 +127,6 @@ describe('Invoice summary, downloads and copying in the extension host', functio
     assert.ok(!panel.webview.html.includes('data-command'), 'no downloads offered for the preview');
   });
 
-  it('a failing summary opens nothing and says why', async () => {
-    const other: InvoiceTarget = { ...closed, invoice: api.state.snapshot.items[1] };
-    fake.addFault({ kind: 'status', status: 404, path: `${INVOICES}/${other.invoice.invoiceUuid}/summary` });
-    const tabs = webviewTabs().length;
-    assert.strictEqual(await vscode.commands.executeCommand('digitaloceanInvoices.showInvoiceSummary', other), undefined);
-    assert.strictEqual(webviewTabs().length, tabs);
-    assert.ok(api.logger.recentLines.some((line) => line.includes('Could not load the invoice summary')));
-  });
-
   it('Copy Invoice ID and Copy Invoice UUID put them on the clipboard', async () => {
     await vscode.commands.executeCommand('digitaloceanInvoices.copyInvoiceId', closed);
     assert.strictEqual(await vscode.env.clipboard.readText(), closed.invoice.invoiceId);

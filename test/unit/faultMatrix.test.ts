@@ -4,7 +4,10 @@
 // any host but the configured API, and the token nowhere (log lines, globalState, messages,
 // the text the views would show). Prints one summary line at the end.
 import * as assert from 'assert';
-import { ApiErrorKind } from '../../src/api/errors';
+import { DigitalOceanClient } from '../../src/api/client';
+import { daysFrom } from '../../src/api/days';
+import { ApiError, ApiErrorKind } from '../../src/api/errors';
+import { noTeam } from '../../src/api/parseInsights';
 import { Transport, nodeTransport } from '../../src/api/transport';
 import { Invoice } from '../../src/api/types';
 import { AccountCache } from '../../src/storage/accountCache';
@@ -13,9 +16,17 @@ import { makeSession } from '../support/sessionHarness';
 import { groupByProduct } from '../../src/lineItems/itemGroups';
 import { createInvoiceList, InvoiceSnapshot } from '../../src/invoices/invoiceList';
 import { LineItemsResult, loadLineItems } from '../../src/lineItems/lineItemsLoader';
+import { recordAlerts } from '../../src/insights/alertLedger';
+import { DEFAULT_ALERT_SETTINGS, evaluateAlerts } from '../../src/insights/alerts';
+import { alertMessage } from '../../src/insights/alertText';
+import { fetchInsights, InsightsResult, retryInsights } from '../../src/insights/fetchInsights';
+import { dailySpend, GroupBy, groupSpend } from '../../src/insights/spend';
+import { DayRange, lastDays, splitIntoWindows } from '../../src/insights/windows';
 import { formatAmount, formatCents } from '../../src/util/money';
 import { formatDateTime, formatPeriod } from '../../src/util/period';
-import { FAKE_TOKEN, FakeDoApi, Fault, HUGE_AMOUNT } from '../fake-api/server';
+import {
+  FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, FakeDoApi, Fault, HUGE_AMOUNT, teamUrn, UNICODE_SAMPLES,
+} from '../fake-api/server';
 import { makeClient, memoryStore } from '../support/clientHarness';
 
 const INVOICES = '/v2/customers/my/invoices';
@@ -214,6 +225,186 @@ function shownText(snapshot: InvoiceSnapshot, balanceSnapshot: BalanceSnapshot, 
   return lines.filter((line) => line !== '');
 }
 
+/** What the daily-spend load brought: the error of the whole load, or the windows' result. */
+interface InsightsOutcome {
+  readonly before: InsightsResult;
+  readonly error?: ApiError;
+  readonly result?: InsightsResult;
+  readonly shown: string[];
+  readonly sleeps: readonly number[];
+  readonly maxInFlight: number;
+}
+
+interface InsightsCase {
+  readonly name: string;
+  /** Added after a clean first load; `windowPath(start)` names one window's requests. */
+  readonly faults: (ctx: { windowPath: (start: string) => string }) => Fault[];
+  /** The token of the load under the fault (the first load always has FAKE_TOKEN). */
+  readonly token?: string;
+  readonly lowRateLimit?: boolean;
+  /** The error of the whole load (the account call, or what every window failed with). */
+  readonly error?: ApiErrorKind;
+  readonly message?: RegExp;
+  /** How many windows fail (every one when `error` is set and the account call worked). */
+  readonly failedWindows?: number;
+  readonly maxRequests: number;
+  readonly check?: (outcome: InsightsOutcome) => void;
+}
+
+/** The days of the insights cases: 40 days are 2 windows (31 + 9) of several pages. */
+const INSIGHTS_DAYS = 40;
+const BILLING = '/v2/billing/';
+const insightsCase = (name: string, extra: Omit<InsightsCase, 'name'>): InsightsCase => ({ name: `insights: ${name}`, ...extra });
+
+const INSIGHTS_CASES: InsightsCase[] = [
+  insightsCase('403 on /v2/account (no account:read)', {
+    token: FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE, faults: () => [], error: 'missingScope', message: /account:read.*control panel \(API → Tokens\)/, maxRequests: 1,
+  }),
+  insightsCase('a personal context without a team', { token: FAKE_TOKEN_PERSONAL, faults: () => [], error: 'noTeam', message: /names no team/, maxRequests: 1 }),
+  insightsCase('401', { faults: () => [status(401)], error: 'unauthorized', message: /rejected the API token \(401/, maxRequests: 1 }),
+  insightsCase('403 on the insights (no billing:read)', {
+    faults: () => [status(403, { path: BILLING })], error: 'forbidden', message: /billing:read/, maxRequests: 1 + 4,
+  }),
+  insightsCase('the 31-day rule answered with a 400', {
+    faults: () => [status(400, { path: BILLING, body: { id: 'bad_request', message: 'end_date must be within 31 days of start_date', request_id: 'r' } })],
+    error: 'rangeTooLong', message: /at most 31 days at a time.*The API said/, maxRequests: 1 + 4,
+  }),
+  insightsCase('429 with retry-after', {
+    faults: () => [status(429, { path: BILLING, headers: { 'retry-after': '7' } })], error: 'rateLimited', message: /try again after/, maxRequests: 1 + 4 * 3,
+    check: ({ sleeps }) => assert.ok(sleeps.length > 0 && sleeps.every((ms) => ms === 7000), `waited as retry-after says: ${sleeps.join()}`),
+  }),
+  insightsCase('500 on one window: its days named, Retry completes it', {
+    faults: ({ windowPath }) => [status(500, { path: windowPath('second') })], failedWindows: 1, maxRequests: 1 + 8 + 4 * 3,
+    check: ({ result }) => {
+      assert.match(result?.failed[0].message ?? '', /server error \(HTTP 500\)/);
+      assert.strictEqual(result?.missingDays.length, 9, 'the second window\'s 9 days');
+    },
+  }),
+  insightsCase('502 with an HTML body', {
+    faults: () => [{ kind: 'html', status: 502, path: BILLING }], error: 'server', message: /HTTP 502.*text\/html, not JSON/, maxRequests: 1 + 4 * 3,
+  }),
+  insightsCase('connection reset', { faults: () => [{ kind: 'reset', path: BILLING }], error: 'network', message: /ECONNRESET/, maxRequests: 1 + 4 * 3 }),
+  insightsCase('hung connection on one page', {
+    faults: ({ windowPath }) => [{ kind: 'hang', path: windowPath('first'), page: 1, times: 1 }], failedWindows: 1, maxRequests: 1 + 8,
+    check: ({ result }) => assert.match(result?.failed[0].message ?? '', /did not answer within/),
+  }),
+  insightsCase('truncated JSON', {
+    faults: ({ windowPath }) => [{ kind: 'truncated', path: windowPath('first'), page: 1, times: 1 }], failedWindows: 1, maxRequests: 1 + 8,
+    check: ({ result }) => assert.match(result?.failed[0].message ?? '', /the JSON could not be read/),
+  }),
+  insightsCase('wrong content type', {
+    faults: ({ windowPath }) => [{ kind: 'wrongContentType', path: windowPath('second'), times: 1 }], failedWindows: 1, maxRequests: 1 + 8,
+  }),
+  insightsCase('missing fields', {
+    faults: () => [{ kind: 'missingFields', path: BILLING }], maxRequests: 1 + 8,
+    check: ({ result }) => {
+      assert.ok(result?.problems.some((problem) => /data points have no readable day \(start_date\) and are not counted/.test(problem)), result?.problems.join('\n'));
+      assert.ok(result && dailySpend(result).unreadable > 0, 'points without an amount are counted as unreadable');
+    },
+  }),
+  insightsCase('null and non-numeric amounts', {
+    faults: () => [{ kind: 'badAmounts', path: BILLING }], maxRequests: 1 + 8,
+    check: ({ result }) => assert.ok(result && dailySpend(result).unreadable > 0),
+  }),
+  insightsCase('a 20-digit amount', {
+    faults: ({ windowPath }) => [{ kind: 'hugeAmount', path: windowPath('first'), page: 1, times: 1 }], maxRequests: 1 + 8,
+    check: ({ result, shown }) => {
+      assert.ok(result?.dataPoints.some((point) => point.amount === HUGE_AMOUNT));
+      assert.ok(shown.some((text) => /^\$12,345,678,901,234,5\d\d,\d{3}\.\d{2}$/.test(text)), 'summed and shown exactly');
+    },
+  }),
+  insightsCase('a date that is not YYYY-MM-DD', {
+    faults: ({ windowPath }) => [{ kind: 'badPeriod', path: windowPath('second'), page: 1, times: 1 }], maxRequests: 1 + 8,
+    check: ({ result }) => assert.ok(result?.problems.some((problem) => /have no readable day/.test(problem)), 'left out and named'),
+  }),
+  insightsCase('unicode and right-to-left text in descriptions', {
+    faults: () => [{ kind: 'unicode', path: BILLING }], maxRequests: 1 + 8,
+    check: ({ shown }) => {
+      const text = shown.join('\n');
+      for (const sample of UNICODE_SAMPLES.filter((sample) => !BIDI_CONTROLS.test(sample))) {
+        assert.ok(text.includes(sample), `kept as sent: ${sample}`);
+      }
+      assert.ok(!BIDI_CONTROLS.test(text), 'no bidi override reaches a label');
+    },
+  }),
+  insightsCase('page counts that cannot be read', {
+    faults: () => [{ kind: 'badPageCounts', path: BILLING }], maxRequests: 1 + 12,
+    check: ({ result, before }) => assert.deepStrictEqual(result?.dataPoints, before.dataPoints, 'followed page by page to the end'),
+  }),
+  insightsCase('a page repeating the previous one', {
+    faults: ({ windowPath }) => [{ kind: 'repeatPage', path: windowPath('first'), page: 2, times: 1 }], maxRequests: 1 + 8,
+    check: ({ result }) => assert.ok(result?.problems.some((problem) => /same daily spend for page 2/.test(problem))),
+  }),
+  insightsCase('page counts sent as strings, as the live API does', {
+    faults: () => [], maxRequests: 1 + 8,
+    check: ({ result, before }) => assert.deepStrictEqual(result?.dataPoints, before.dataPoints),
+  }),
+  insightsCase('ratelimit-remaining at 0', {
+    faults: () => [], lowRateLimit: true, maxRequests: 1 + 8,
+    check: ({ maxInFlight, result }) => {
+      assert.ok(result?.complete);
+      assert.strictEqual(maxInFlight, 1, 'one request at a time once the quota is used up');
+    },
+  }),
+  insightsCase('a token with a trailing newline', { token: `${FAKE_TOKEN}\r\n`, faults: () => [], maxRequests: 1 + 8 }),
+];
+
+/** Account, team, then the windows: the load Daily Spend makes. Only ApiErrors are outcomes; anything else fails the case. */
+async function loadDailySpend(client: DigitalOceanClient, token: string, range: DayRange): Promise<{ error?: ApiError; result?: InsightsResult }> {
+  try {
+    const account = await client.getAccount({ token });
+    if (!account.team) {
+      throw noTeam();
+    }
+    return { result: await fetchInsights(account.team.urn, range, { client, call: { token } }) };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return { error };
+    }
+    throw error;
+  }
+}
+
+/** Everything Daily Spend would show: errors, days, groups, alerts. */
+function shownInsights(error: ApiError | undefined, result: InsightsResult | undefined): string[] {
+  const lines = [error?.message ?? ''];
+  if (result) {
+    lines.push(...result.problems, ...result.failed.map((failure) => failure.message));
+    const daily = dailySpend(result);
+    lines.push(...daily.days.map((day) => formatCents(day.cents, 'en')));
+    for (const by of ['product', 'region', 'resource'] as GroupBy[]) {
+      lines.push(...groupSpend(result.dataPoints, by).flatMap((group) => [group.label, group.detail, formatCents(group.cents, 'en')]));
+    }
+    lines.push(...evaluateAlerts({ data: result, daily, settings: DEFAULT_ALERT_SETTINGS }).map((alert) => alertMessage(alert, 'en')));
+  }
+  return lines.filter((line) => line !== '');
+}
+
+/** A transport over the real one that records every URL and the most requests in flight at once. */
+function watchedTransport() {
+  const watch = { urls: [] as string[], inFlight: 0, maxInFlight: 0 };
+  const transport: Transport = async (request) => {
+    watch.urls.push(request.url);
+    watch.maxInFlight = Math.max(watch.maxInFlight, ++watch.inFlight);
+    try {
+      return await nodeTransport(request);
+    } finally {
+      watch.inFlight--;
+    }
+  };
+  const restart = () => {
+    watch.urls.length = 0;
+    watch.maxInFlight = 0;
+  };
+  return { watch, transport, restart };
+}
+
+/** The places (by name) whose text holds the token, or a telling piece of it. */
+function leakedPlaces(places: Record<string, string>, token: string): string[] {
+  const bare = token.trim();
+  return Object.entries(places).filter(([, text]) => text.includes(bare) || text.includes(bare.slice(7, 30))).map(([where]) => where);
+}
+
 describe('fault and security matrix', function () {
   this.timeout(30_000);
   let api: FakeDoApi;
@@ -247,18 +438,8 @@ describe('fault and security matrix', function () {
     it(fault.name, async () => {
       tally.tried++;
       const server = fault.lowRateLimit ? lowRate : api;
-      const urls: string[] = [];
-      let inFlight = 0;
-      let maxInFlight = 0;
-      const transport: Transport = async (request) => {
-        urls.push(request.url);
-        maxInFlight = Math.max(maxInFlight, ++inFlight);
-        try {
-          return await nodeTransport(request);
-        } finally {
-          inFlight--;
-        }
-      };
+      const { watch, transport, restart } = watchedTransport();
+      const urls = watch.urls;
       const harness = makeClient(server.url, { transport, timeoutMs: TIMEOUT_MS });
       const store = memoryStore();
       const { session, signIn } = makeSession(store, harness.logger);
@@ -283,8 +464,7 @@ describe('fault and security matrix', function () {
       assert.strictEqual(before.error, undefined, before.error?.message);
       assert.ok(before.items.length > 0 && before.preview && balanceBefore.balance, 'first page shown');
       server.clearRequests();
-      urls.length = 0;
-      maxInFlight = 0;
+      restart();
       fault.faults({ foreign: foreign.url, now: harness.clock.now() }).forEach((f) => server.addFault(f));
 
       let items: LineItemsResult | undefined;
@@ -305,7 +485,7 @@ describe('fault and security matrix', function () {
       balanceState.dispose();
       session.dispose();
       const shown = shownText(snapshot, balanceAfter, items);
-      const outcome: Outcome = { snapshot, before, items, shown, notices, sleeps: harness.clock.sleeps, maxInFlight };
+      const outcome: Outcome = { snapshot, before, items, shown, notices, sleeps: harness.clock.sleeps, maxInFlight: watch.maxInFlight };
 
       // No leak: checked first and counted, whatever else fails.
       const bare = token.trim();
@@ -316,9 +496,9 @@ describe('fault and security matrix', function () {
         'error messages': [...messages, ...notices].join('\n'),
         'view text': shown.join('\n'),
       };
-      const leaked = Object.entries(places).filter(([, text]) => text.includes(bare) || text.includes(bare.slice(7, 30)));
+      const leaked = leakedPlaces(places, token);
       tally.leaks += leaked.length;
-      assert.deepStrictEqual(leaked.map(([where]) => where), [], 'the token appears in');
+      assert.deepStrictEqual(leaked, [], 'the token appears in');
 
       // Only the configured API was asked; the foreign host never.
       assert.ok(urls.every((url) => url.startsWith(`${server.url}/`)), urls.filter((url) => !url.startsWith(server.url)).join());
@@ -346,4 +526,76 @@ describe('fault and security matrix', function () {
       fault.check?.(outcome);
     });
   }
+
+  describe('billing insights', () => {
+    for (const fault of INSIGHTS_CASES) {
+      it(fault.name, async () => {
+        tally.tried++;
+        const server = fault.lowRateLimit ? lowRate : api;
+        const lastDay = server.data.insights.dataPoints.at(-1)?.start_date ?? '';
+        const range = lastDays(lastDay, INSIGHTS_DAYS);
+        const windows = splitIntoWindows(range);
+        const urn = teamUrn(server.data.insights.team);
+        const windowPath = (which: string) => `${BILLING}${urn}/insights/${windows[which === 'first' ? 0 : 1].start}`;
+        const { watch, transport, restart } = watchedTransport();
+        const harness = makeClient(server.url, { transport, timeoutMs: TIMEOUT_MS });
+
+        // The daily spend already shown: a clean first load.
+        const first = await loadDailySpend(harness.client, FAKE_TOKEN, range);
+        assert.ok(first.result?.complete, first.error?.message);
+        const before = first.result;
+        server.clearRequests();
+        restart();
+        fault.faults({ windowPath }).forEach((f) => server.addFault(f));
+
+        const token = fault.token ?? FAKE_TOKEN;
+        const { error, result } = await loadDailySpend(harness.client, token, range);
+        const shown = shownInsights(error, result);
+        const ledger = result ? recordAlerts({}, evaluateAlerts({ data: result, daily: dailySpend(result), settings: DEFAULT_ALERT_SETTINGS }), lastDay) : {};
+        const outcome: InsightsOutcome = { before, error, result, shown, sleeps: harness.clock.sleeps, maxInFlight: watch.maxInFlight };
+
+        // No leak: checked first and counted, whatever else fails.
+        const leaked = leakedPlaces({
+          'log lines': harness.sink.lines.join('\n'),
+          'recent log lines': harness.logger.recentLines.join('\n'),
+          'alert ledger': JSON.stringify(ledger),
+          'error messages': [error?.message ?? '', ...(result?.failed.map((failure) => failure.message) ?? [])].join('\n'),
+          'view text': shown.join('\n'),
+        }, token);
+        tally.leaks += leaked.length;
+        assert.deepStrictEqual(leaked, [], 'the token appears in');
+
+        assert.ok(watch.urls.every((url) => url.startsWith(`${server.url}/`)), watch.urls.filter((url) => !url.startsWith(server.url)).join());
+        assert.strictEqual(foreign.requests.length, 0, 'requests to the foreign host');
+        assert.ok(server.requests.length <= fault.maxRequests, `${server.requests.length} requests, at most ${fault.maxRequests}`);
+        assert.ok(server.requests.every((request) => request.authorization === `Bearer ${token.trim()}`), 'the token is sent trimmed');
+
+        // A clear message for what failed, and nothing dropped silently.
+        const failedWindows = fault.failedWindows ?? (fault.error && result ? windows.length : 0);
+        if (fault.error && !result) {
+          assert.strictEqual(error?.kind, fault.error, error?.message);
+          assert.match(error.message, fault.message ?? /./);
+        } else {
+          assert.strictEqual(error, undefined, error?.message);
+          assert.ok(result);
+          assert.strictEqual(result.failed.length, failedWindows, result.failed.map((failure) => failure.message).join('\n'));
+          const daysOfFailed = result.failed.flatMap((failure) => daysFrom(failure.window.start, failure.window.end));
+          assert.deepStrictEqual(result.missingDays, daysOfFailed, 'every day of a failed window is named');
+          assert.strictEqual(dailySpend(result).days.filter((day) => day.state === 'missing').length, daysOfFailed.length, 'shown as missing, not as $0');
+          if (fault.error) {
+            assert.ok(result.failed.every((failure) => failure.kind === fault.error), result.failed.map((failure) => failure.kind).join());
+            assert.match(result.failed[0].message, fault.message ?? /./);
+          }
+          if (!result.complete) {
+            server.clearFaults();
+            const retried = await retryInsights(result, { client: harness.client, call: { token } });
+            assert.deepStrictEqual(retried.dataPoints, before.dataPoints, 'Retry brings back everything');
+          }
+        }
+        const garbled = shown.filter((text) => GARBLED.test(text));
+        assert.deepStrictEqual(garbled, [], 'unreadable text shown');
+        fault.check?.(outcome);
+      });
+    }
+  });
 });

@@ -12,9 +12,10 @@ describe('packaging', function () {
     const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
     const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n').map((line) => line.trim()).filter(Boolean).sort();
-    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/icon\.png|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
-    for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE']) {
+    const webviewFiles = ['media/webview/spendChart.js', 'media/webview/invoiceSummary.js', 'media/spendChart.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
+    for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
       assert.ok(files.includes(needed), needed);
     }
   });
@@ -27,11 +28,23 @@ describe('packaging', function () {
     let referenced = 0;
     for (const script of fs.readdirSync(path.join(ROOT, 'src'), { recursive: true }).map(String).filter((file) => file.endsWith('.ts'))) {
       const source = fs.readFileSync(path.join(ROOT, 'src', script), 'utf8');
-      for (const [, asset] of source.matchAll(/joinPath\(media,\s*'([^']+)'\)/g)) {
+      // vscode.Uri.joinPath(media, 'x.svg') and a panel's host.asset('webview/x.js').
+      for (const [, asset] of source.matchAll(/(?:joinPath\(this\.media,\s*|joinPath\(media,\s*|\.asset\()'([^']+)'\)/g)) {
         assert.ok(fs.existsSync(path.join(ROOT, 'media', asset)), `${script} → media/${asset}`);
         referenced++;
       }
     }
-    assert.ok(referenced >= 4, `${referenced} webview assets found`);
+    assert.ok(referenced >= 6, `${referenced} webview assets found`);
+  });
+
+  it('ships the webview scripts bundled, with Chart.js inside and its licence, and nothing that loads from the network', () => {
+    const chart = fs.readFileSync(path.join(ROOT, 'media', 'webview', 'spendChart.js'), 'utf8');
+    assert.match(chart, /Chart\.js v4\.\d+\.\d+/, 'Chart.js is bundled with its licence comment');
+    assert.match(chart, /Released under the MIT License/);
+    for (const file of ['spendChart.js', 'invoiceSummary.js']) {
+      const script = fs.readFileSync(path.join(ROOT, 'media', 'webview', file), 'utf8');
+      assert.ok(!/\brequire\(|\bimport\(|\bfetch\(|XMLHttpRequest|new Function\(|\beval\(/.test(script), `${file} loads or evaluates nothing at run time`);
+      assert.ok(!/createElement\(["']style["']\)/.test(script), `${file} adds no style element (the CSP allows none)`);
+    }
   });
 });

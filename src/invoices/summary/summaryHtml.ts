@@ -1,19 +1,22 @@
 import { BillingAddress, Charge, InvoiceSummary } from '../../api/types';
-import { escapeHtml as escape, webviewDocument } from '../../util/html';
+import { escapeHtml as escape } from '../../util/html';
 import { formatAmount } from '../../util/money';
 import { formatPeriod } from '../../util/period';
 import { l10n } from '../../util/l10n';
+import { PanelPage } from '../../webview/panelDocument';
+
+/** The summary page's own files, as webview URIs. */
+export interface SummaryAssets {
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
 
 export interface SummaryPage {
   readonly summary: InvoiceSummary;
   /** The month in progress (the invoice preview): amounts are month to date. */
   readonly inProgress: boolean;
   readonly locale: string;
-  readonly nonce: string;
-  /** webview.cspSource */
-  readonly cspSource: string;
-  readonly styleUri: string;
-  readonly scriptUri: string;
+  readonly assets: SummaryAssets;
   /** Offer the PDF and CSV download buttons (closed invoices only). */
   readonly canDownload: boolean;
 }
@@ -32,8 +35,29 @@ function addressLines(address: BillingAddress | undefined): string[] {
   return [address.addressLine1, address.addressLine2, cityLine, address.countryIso2Code].map((line) => line.trim()).filter(Boolean);
 }
 
-/** The whole webview document: who is billed, then every charge in one accessible table. */
-export function renderSummaryPage(page: SummaryPage): string {
+function summaryPage(title: string, assets: SummaryAssets, body: string): PanelPage {
+  return { title, body, styles: [assets.styleUri], scripts: [assets.scriptUri] };
+}
+
+/** While the summary is on its way (the preview's takes a second or two). */
+export function renderSummaryLoading(title: string, assets: SummaryAssets): PanelPage {
+  return summaryPage(title, assets, `<main aria-busy="true">
+<h1>${escape(title)}</h1>
+<p class="loading" role="status">${escape(l10n.t('Loading the invoice summary…'))}</p>
+</main>`);
+}
+
+/** The summary could not be loaded: why, and a way to try again. */
+export function renderSummaryError(title: string, message: string, assets: SummaryAssets): PanelPage {
+  return summaryPage(title, assets, `<main>
+<h1>${escape(title)}</h1>
+<p class="error" role="alert">${escape(message)}</p>
+<p class="actions"><button type="button" data-command="retry">${escape(l10n.t('Retry'))}</button></p>
+</main>`);
+}
+
+/** The page: who is billed, then every charge in one accessible table. */
+export function renderSummaryPage(page: SummaryPage): PanelPage {
   const { summary, locale } = page;
   const money = (amount: string) => escape(formatAmount(amount, locale));
   const title = summaryTitle(summary.billingPeriod, page.inProgress, locale);
@@ -103,7 +127,6 @@ ${chargeRows.length > 0 ? chargeRows.join('\n') : `<tr><td colspan="3">${escape(
 <tfoot><tr class="total"><th scope="row" colspan="2">${escape(totalLabel)}</th><td class="amount">${money(summary.amount)}</td></tr></tfoot>
 </table>
 </section>
-</main>
-${page.canDownload ? `<script nonce="${page.nonce}" src="${escape(page.scriptUri)}"></script>` : ''}`;
-  return webviewDocument({ locale, title, cspSource: page.cspSource, nonce: page.nonce, styleUri: page.styleUri, body });
+</main>`;
+  return summaryPage(title, page.assets, body);
 }

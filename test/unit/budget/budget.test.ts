@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { budgetCents, budgetStatus, projectMonthEnd } from '../../../src/budget/budget';
+import { budgetStatus, projectMonthEnd } from '../../../src/budget/budget';
+import { dollarSettingToCents as budgetCents } from '../../../src/util/money';
 
 const NOW = Date.UTC(2026, 10, 24);
 

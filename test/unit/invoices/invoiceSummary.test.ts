@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { InvoiceSummary } from '../../../src/api/types';
-import { renderSummaryPage, SummaryPage, summaryTitle } from '../../../src/invoices/summary/summaryHtml';
+import { renderSummaryError, renderSummaryLoading, renderSummaryPage, SummaryPage, summaryTitle } from '../../../src/invoices/summary/summaryHtml';
+import { panelDocument, PanelPage } from '../../../src/webview/panelDocument';
 
 const SUMMARY: InvoiceSummary = {
   invoiceUuid: '22737513-0ea7-4206-8ceb-98a575af7681',
@@ -21,12 +22,15 @@ const SUMMARY: InvoiceSummary = {
   creditsAndAdjustments: { name: 'Credits & adjustments', amount: '6.78' },
 };
 
+const ASSETS = { styleUri: 'https://webview.source/media/invoiceSummary.css', scriptUri: 'https://webview.source/media/webview/invoiceSummary.js' };
+
+/** The document as the panel sets it. */
+function documentOf(panelPage: PanelPage): string {
+  return panelDocument({ ...panelPage, locale: 'en', nonce: 'NONCE123', cspSource: 'https://webview.source' });
+}
+
 function page(overrides: Partial<SummaryPage> = {}): string {
-  return renderSummaryPage({
-    summary: SUMMARY, inProgress: false, locale: 'en', nonce: 'NONCE123', cspSource: 'https://webview.source',
-    styleUri: 'https://webview.source/media/invoiceSummary.css', scriptUri: 'https://webview.source/media/invoiceSummary.js',
-    canDownload: true, ...overrides,
-  });
+  return documentOf(renderSummaryPage({ summary: SUMMARY, inProgress: false, locale: 'en', assets: ASSETS, canDownload: true, ...overrides }));
 }
 
 describe('invoice summary page', () => {
@@ -59,7 +63,7 @@ describe('invoice summary page', () => {
   it('has a strict CSP with a nonce and loads nothing remote', () => {
     const html = page();
     assert.match(html, /content="default-src 'none'; style-src https:\/\/webview\.source; script-src 'nonce-NONCE123';"/);
-    assert.match(html, /<script nonce="NONCE123" src="https:\/\/webview\.source\/media\/invoiceSummary\.js"><\/script>/);
+    assert.match(html, /<script nonce="NONCE123" src="https:\/\/webview\.source\/media\/webview\/invoiceSummary\.js"><\/script>/);
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1);
     const urls = html.match(/https?:\/\/[^\s"')<]+/g) ?? [];
     assert.ok(urls.every((url) => url.startsWith('https://webview.source')), urls.join());
@@ -67,13 +71,22 @@ describe('invoice summary page', () => {
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
   });
 
-  it('marks the month in progress and offers no downloads for it (no script at all)', () => {
+  it('marks the month in progress and offers no downloads for it', () => {
     const html = page({ inProgress: true, canDownload: false });
     assert.match(html, /<h1>Invoice Preview January 2020<\/h1>/);
     assert.match(html, /amounts are month to date/);
     assert.match(html, />Total so far</);
     assert.ok(!html.includes('data-command'));
-    assert.ok(!html.includes('<script'));
+    assert.strictEqual((html.match(/<script nonce="NONCE123"/g) ?? []).length, 1, 'only the script that keeps the state for a reload');
+  });
+
+  it('shows a loading state while the summary is on its way, and a failure with Retry', () => {
+    const loading = documentOf(renderSummaryLoading('Invoice Preview March 2026', ASSETS));
+    assert.match(loading, /<main aria-busy="true">\s*<h1>Invoice Preview March 2026<\/h1>\s*<p class="loading" role="status">Loading the invoice summary…<\/p>/);
+    assert.match(loading, /script-src 'nonce-NONCE123';/);
+    const failed = documentOf(renderSummaryError('Invoice March 2026', 'Could not load <it>: 404', ASSETS));
+    assert.match(failed, /<p class="error" role="alert">Could not load &#60;it&#62;: 404<\/p>/);
+    assert.match(failed, /<button type="button" data-command="retry">Retry<\/button>/);
   });
 
   it('escapes text from the API', () => {

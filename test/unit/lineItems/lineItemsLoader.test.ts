@@ -3,39 +3,13 @@ import { DigitalOceanClient } from '../../../src/api/client';
 import { abortedError } from '../../../src/api/clock';
 import { isAbort } from '../../../src/api/errors';
 import { Transport, nodeTransport } from '../../../src/api/transport';
+import { countingTransport, serverConcurrency } from '../../support/requestCounters';
 import { InvoiceItem, InvoiceItemsPage, PageRef } from '../../../src/api/types';
 import { LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from '../../../src/lineItems/lineItemsLoader';
 import { FAKE_TOKEN, RecordedRequest } from '../../fake-api/server';
 import { InvoiceItem as FakeItem } from '../../fake-api/catalog';
 import { makeClient } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
-
-/** A transport that counts the requests in flight: from sending until the body has been read. */
-function countingTransport() {
-  const stats = { inFlight: 0, max: 0, started: 0 };
-  const transport: Transport = async (request) => {
-    stats.started++;
-    stats.inFlight++;
-    stats.max = Math.max(stats.max, stats.inFlight);
-    try {
-      const response = await nodeTransport(request);
-      return { ...response, body: () => response.body().finally(() => stats.inFlight--) };
-    } catch (error) {
-      stats.inFlight--;
-      throw error;
-    }
-  };
-  return { stats, transport };
-}
-
-/**
- * The most requests the fake was serving at once, from its arrival times: with a latency of
- * `latencyMs` each request is open for at least that long after it arrives.
- */
-function serverConcurrency(requests: readonly RecordedRequest[], latencyMs: number): number {
-  const window = latencyMs - 2;
-  return Math.max(...requests.map((request) => requests.filter((other) => other.at <= request.at && request.at < other.at + window).length));
-}
 
 const sameItem = (item: InvoiceItem, fake: FakeItem) =>
   item.product === fake.product && item.amount === fake.amount && item.description === fake.description && item.startTime === fake.start_time;

@@ -1,0 +1,7 @@
+/** Tool names from the public contract (shared/notes/contract.md): prompts and saved agent instructions name them. */
+export const TOOL_NAMES = {
+  listInvoices: 'digitaloceanInvoices_listInvoices',
+  invoiceBreakdown: 'digitaloceanInvoices_invoiceBreakdown',
+  monthToDate: 'digitaloceanInvoices_monthToDate',
+  billingHistory: 'digitaloceanInvoices_billingHistory',
+} as const;

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { COMMANDS, INVOICES_VIEW_ID, STATUS_BAR_ITEM_ID } from '../constants';
+import { BalanceState } from '../balance/balanceState';
+import { balanceFigures, unbreakable, wrappingText } from '../balance/balanceTerms';
+import { InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
+import { BudgetSettings } from '../settings';
+import { BudgetView, budgetOf } from '../budget/budgetModel';
+import { DisposableOwner } from '../util/disposable';
+import { l10n } from '../util/l10n';
+import { formatAmount, formatCents } from '../util/money';
+import { formatDateTime, formatPeriod } from '../util/period';
+
+export interface StatusBarContext {
+  readonly budget: () => BudgetSettings;
+  /** The active account's name when there are several. */
+  readonly accountName: () => string | undefined;
+  readonly now?: () => number;
+}
+
+/** Month-to-date usage (the invoice preview's amount) in the status bar, with the budget and the balance. */
+export class MonthToDateStatusBar extends DisposableOwner {
+  readonly item: vscode.StatusBarItem;
+
+  constructor(
+    private readonly invoices: InvoiceList,
+    private readonly balance: BalanceState,
+    private readonly locale: string,
+    private readonly context: StatusBarContext,
+  ) {
+    super();
+    this.item = this.register(vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100));
+    this.item.name = l10n.t('DigitalOcean Month-to-Date Spend');
+    this.item.command = { command: `${INVOICES_VIEW_ID}.focus`, title: l10n.t('Show DigitalOcean Invoices') };
+    this.register(invoices.onDidChange(() => this.render()));
+    this.register(balance.onDidChange(() => this.render()));
+    this.render();
+    this.item.show();
+  }
+
+  render(): void {
+    const snapshot = this.invoices.snapshot;
+    const preview = snapshot.preview;
+    const busy = snapshot.activity === 'refreshing';
+    if (!snapshot.hasToken || !preview) {
+      this.item.text = busy ? '$(sync~spin)' : '$(credit-card)';
+      this.item.tooltip = snapshot.hasToken
+        ? snapshot.error?.message ?? l10n.t('DigitalOcean month-to-date usage: loading…')
+        : l10n.t('DigitalOcean Invoices: no API token set. Click to open the view and set one.');
+      this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date usage unknown') };
+      this.item.backgroundColor = undefined;
+      return;
+    }
+    const amount = formatAmount(preview.amount, this.locale);
+    const budget = budgetOf(preview, this.context.budget(), (this.context.now ?? Date.now)());
+    this.item.text = `${busy ? '$(sync~spin)' : '$(credit-card)'} ${amount}`;
+    this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date usage {0}', amount) };
+    this.item.backgroundColor = budget?.status.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = this.tooltip(snapshot, amount, budget);
+  }
+
+  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined): vscode.MarkdownString {
+    const preview = snapshot.preview!;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    // One figure a line, its name kept whole: a hover wraps long lines at their hyphens.
+    const figure = (name: string, value: string) => tooltip.appendMarkdown(`**${wrappingText(unbreakable(name))}:** `).appendText(value).appendMarkdown('  \n');
+    const warning = (text: string) => tooltip.appendMarkdown(`$(warning) ${wrappingText(text)}  \n`);
+    const account = this.context.accountName();
+    tooltip.appendMarkdown(`**${wrappingText(l10n.t('DigitalOcean month-to-date usage'))}**`);
+    if (account) {
+      tooltip.appendMarkdown(' — ').appendText(account);
+    }
+    tooltip.appendMarkdown('\n\n');
+    figure(formatPeriod(preview.period, this.locale), amount);
+    if (budget) {
+      figure(l10n.t('Projected month-end total'), formatCents(budget.projection.projectedCents, this.locale));
+      if (budget.status.level !== 'none') {
+        figure(l10n.t('Budget'), l10n.t('{0} ({1}% used)', formatCents(budget.status.budgetCents, this.locale), budget.status.percentUsed));
+      }
+      if (budget.status.level === 'over') {
+        warning(l10n.t('Month-to-date usage is over the budget.'));
+      } else if (budget.status.level === 'projectedOver') {
+        warning(l10n.t('The projected month-end total is over the budget.'));
+      }
+    }
+    const updated = formatDateTime(preview.updatedAt, this.locale);
+    if (updated) {
+      figure(l10n.t('Last updated by DigitalOcean'), updated);
+    }
+    const balance = this.balance.snapshot.balance;
+    if (balance) {
+      const { monthToDateBalance, accountBalance } = balanceFigures(balance, this.locale);
+      figure(monthToDateBalance.name, monthToDateBalance.amount);
+      figure(accountBalance.name, accountBalance.amount);
+      const generated = formatDateTime(balance.generatedAt || undefined, this.locale);
+      if (generated) {
+        figure(l10n.t('Balance generated'), generated);
+      }
+    }
+    const fetched = formatDateTime(snapshot.fetchedAt, this.locale);
+    if (fetched) {
+      figure(l10n.t('Fetched'), snapshot.stale ? l10n.t('{0} (cached, not refreshed yet)', fetched) : fetched);
+    }
+    if (snapshot.error) {
+      tooltip.appendMarkdown('\n');
+      warning(snapshot.error.message);
+    }
+    tooltip.appendMarkdown(`\n[${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.switchAccount] };
+    return tooltip;
+  }
+}

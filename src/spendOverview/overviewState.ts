@@ -1,0 +1,16 @@
+/** The panel's view type (package.json activates on `onWebviewPanel:` it). */
+export const SPEND_OVERVIEW_VIEW_TYPE = 'digitaloceanInvoices.spendOverview';
+
+/** What an open spend overview keeps over a window reload. */
+export interface SpendOverviewState {
+  readonly allMonths: boolean;
+  readonly logarithmic: boolean;
+}
+
+export const INITIAL_STATE: SpendOverviewState = { allMonths: false, logarithmic: false };
+
+/** A saved state as far as it is one; anything else is the initial state. */
+export function parseSpendOverviewState(saved: unknown): SpendOverviewState {
+  const state = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof SpendOverviewState, unknown>>;
+  return { allMonths: state.allMonths === true, logarithmic: state.logarithmic === true };
+}
