@@ -19,6 +19,9 @@ export const COMMANDS = {
   downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',
   copyInvoiceId: 'digitaloceanInvoices.copyInvoiceId',
   copyInvoiceUuid: 'digitaloceanInvoices.copyInvoiceUuid',
+  copyLineItemDescription: 'digitaloceanInvoices.copyLineItemDescription',
+  copyLineItemResourceId: 'digitaloceanInvoices.copyLineItemResourceId',
+  copyLineItemResourceUuid: 'digitaloceanInvoices.copyLineItemResourceUuid',
   loadMoreBillingHistory: 'digitaloceanInvoices.loadMoreBillingHistory',
   revealInvoice: 'digitaloceanInvoices.revealInvoice',
 } as const;

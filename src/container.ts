@@ -18,6 +18,7 @@ import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
 import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
+import { lineItemCommands } from './lineItems/lineItemCommands';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
@@ -92,7 +93,7 @@ export class Container extends DisposableOwner {
     this.historyView = this.register(new BillingHistoryView(this.history, locale));
     const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
     this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, locale, { budget: () => this.settings.budget, accountName }));
-    this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
+    const budgetNotifier = this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
     this.register(this.session.onDidChange(() => {
       this.invoicesView.showAccount(accountName());
       this.statusBar.render();
@@ -121,7 +122,7 @@ export class Container extends DisposableOwner {
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
-      [COMMANDS.loadMore]: () => this.invoices.loadMore(),
+      [COMMANDS.loadMore]: () => this.invoicesView.loadMore(),
       [COMMANDS.setToken]: () => promptForToken(tokenDeps),
       [COMMANDS.clearToken]: () => clearToken(tokenDeps),
       [COMMANDS.showLog]: () => logger.show(),
@@ -134,12 +135,13 @@ export class Container extends DisposableOwner {
       [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
-      [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
+      [COMMANDS.loadMoreBillingHistory]: () => this.historyView.loadMore(),
       [COMMANDS.revealInvoice]: (target: unknown) => {
         const invoiceUuid = invoiceOfEntry(target);
         return invoiceUuid ? reveal(invoiceUuid) : false;
       },
       ...invoiceCommands(invoiceDeps, summaries),
+      ...lineItemCommands(),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
@@ -155,6 +157,7 @@ export class Container extends DisposableOwner {
       }
       if (affects(event, 'budget')) {
         this.statusBar.render();
+        budgetNotifier.check();
         this.spendOverview.render();
       }
       if (affects(event, 'refreshIntervalMinutes')) {

@@ -23,7 +23,7 @@ export interface GroupedItems {
 
 const abs = (value: bigint) => (value < 0n ? -value : value);
 
-/** Groups items by product, keeping their order within each group; amounts are summed exactly. */
+/** Groups items by product, largest amount first within each group; amounts are summed exactly. */
 export function groupByProduct(items: readonly InvoiceItem[]): GroupedItems {
   const byProduct = new Map<string, { items: InvoiceItem[]; cents: bigint; unparseable: number }>();
   let totalCents = 0n;
@@ -49,11 +49,28 @@ export function groupByProduct(items: readonly InvoiceItem[]): GroupedItems {
     count: group.items.length,
     subtotalCents: group.cents,
     unparseableCount: group.unparseable,
-    items: group.items,
+    items: largestFirst(group.items),
   }));
   groups.sort((a, b) => {
     const difference = abs(b.subtotalCents) - abs(a.subtotalCents);
     return difference !== 0n ? (difference > 0n ? 1 : -1) : a.product.localeCompare(b.product, 'en');
   });
   return { groups, totalCents, itemCount: items.length, unparseableCount };
+}
+
+/**
+ * Largest absolute amount first (a credit of -$50 before one of -$10), to the cent; equal
+ * amounts keep the API's order, amounts that cannot be read come last.
+ */
+function largestFirst(items: readonly InvoiceItem[]): InvoiceItem[] {
+  const cents = new Map(items.map((item) => [item, parseCents(item.amount)]));
+  return [...items].sort((a, b) => {
+    const x = cents.get(a);
+    const y = cents.get(b);
+    if (x === undefined || y === undefined) {
+      return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
+    }
+    const difference = abs(y) - abs(x);
+    return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+  });
 }

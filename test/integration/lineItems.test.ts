@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { centsToDecimal, parseCents, sumCents } from '../../src/util/money';
 import type { InvoiceNode } from '../../src/invoices/invoiceNodes';
-import { useFakeApiSession, waitFor } from './support';
+import { EXTENSION_ID, useFakeApiSession, waitFor } from './support';
 
 type Node<K extends InvoiceNode['kind']> = Extract<InvoiceNode, { kind: K }>;
 
@@ -33,14 +33,43 @@ describe('Invoice line items in the extension host', function () {
     assert.deepStrictEqual(absolute, [...absolute].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
     assert.strictEqual(centsToDecimal(sumCents(subtotals)), centsToDecimal(parseCents(invoice.amount)!));
     const item = await provider().getTreeItem(groups[0]);
-    assert.match(String(item.description), /^-?\$[\d,]+\.\d\d · \d+ items?/);
+    assert.match(String(item.label), /^-?\$[\d,]+\.\d\d$/, 'the subtotal first');
+    assert.match(String(item.description), new RegExp(`^${groups[0].group.product} · \\d+ items?`));
     const items = provider().getChildren(groups[0]);
     assert.strictEqual(items.length, Math.min(100, groups[0].group.count) + (groups[0].group.count > 100 ? 1 : 0));
     const first = await provider().getTreeItem(items[0]);
-    assert.match(String(first.description), /\$/);
+    assert.match(String(first.label), /^-?\$[\d,]+\.\d\d$/, 'the amount first');
   });
 
-  it('loads the 10,000-item invoice in pages of 200 and never shows 10,000 rows at once', async () => {
+  it('shows the items of a group largest first, and copies a description or resource id from the context menu', async () => {
+    const invoice = session.fake.data.invoices[1];
+    const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
+    const withResource = groups.find((group) => group.group.count > 1 && group.group.items.some((candidate) => candidate.resourceId))!;
+    const items = provider().getChildren(withResource).filter((node): node is Node<'item'> => node.kind === 'item');
+    const cents = items.map((node) => parseCents(node.item.amount)!);
+    const absolute = cents.map((value) => (value < 0n ? -value : value));
+    assert.deepStrictEqual(absolute, [...absolute].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)), 'largest first');
+
+    const item = items.find((node) => node.item.resourceId)!;
+    const treeItem = await provider().getTreeItem(item);
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus;
+    const offered = menus['view/item/context'].filter((entry) => entry.command.startsWith('digitaloceanInvoices.copyLineItem')).filter((entry) => {
+      const regex = /viewItem =~ \/(.+)\/$/.exec(entry.when ?? '')?.[1];
+      return regex !== undefined && new RegExp(regex).test(String(treeItem.contextValue));
+    }).map((entry) => entry.command);
+    assert.ok(offered.includes('digitaloceanInvoices.copyLineItemDescription') && offered.includes('digitaloceanInvoices.copyLineItemResourceId'), `${treeItem.contextValue}: ${offered.join(', ')}`);
+    assert.strictEqual(offered.includes('digitaloceanInvoices.copyLineItemResourceUuid'), Boolean(item.item.resourceUuid));
+    const groupItem = await provider().getTreeItem(withResource);
+    assert.ok(!menus['view/item/context'].some((entry) => entry.command.startsWith('digitaloceanInvoices.copyLineItem')
+      && new RegExp(/viewItem =~ \/(.+)\/$/.exec(entry.when ?? '')![1]).test(String(groupItem.contextValue))), 'not on a group row');
+
+    await vscode.commands.executeCommand('digitaloceanInvoices.copyLineItemDescription', item);
+    assert.strictEqual(await vscode.env.clipboard.readText(), item.item.description);
+    await vscode.commands.executeCommand('digitaloceanInvoices.copyLineItemResourceId', item);
+    assert.strictEqual(await vscode.env.clipboard.readText(), item.item.resourceId);
+  });
+
+  it('loads the 10,000-item invoice in pages of 200, shows 100 items of a group first, then 1,000 more or all', async () => {
     session.fake.clearRequests();
     const invoice = session.fake.data.invoices[0];
     const groups = (await expandedChildren(invoiceNode(invoice.invoice_uuid))).filter((node): node is Node<'group'> => node.kind === 'group');
@@ -50,11 +79,23 @@ describe('Invoice line items in the extension host', function () {
     assert.strictEqual(groups.reduce((count, group) => count + group.group.count, 0), 10_000);
     const biggest = groups.reduce((a, b) => (a.group.count > b.group.count ? a : b));
     const shown = provider().getChildren(biggest);
-    assert.ok(shown.length <= 101, `${shown.length} rows`);
-    const more = shown[shown.length - 1] as Node<'moreItems'>;
-    assert.strictEqual(more.kind, 'moreItems');
+    assert.ok(shown.length <= 102, `${shown.length} rows: 100 items, Show more and Show all`);
+    const total = biggest.group.count;
+    assert.ok(total > 1100, `${total} items in the biggest group`);
+    const groupItem = await provider().getTreeItem(biggest);
+    assert.match(String(groupItem.description), new RegExp(` · ${total.toLocaleString('en')} items$`), 'counts with thousands separators');
+    const [more, all] = shown.slice(-2) as Node<'moreItems'>[];
+    assert.deepStrictEqual([more.kind, all.kind], ['moreItems', 'moreItems']);
+    assert.deepStrictEqual([String((await provider().getTreeItem(more)).label), String((await provider().getTreeItem(all)).label)],
+      ['Show 1,000 more…', `Show all ${total.toLocaleString('en')}`]);
+    assert.strictEqual(String((await provider().getTreeItem(more)).description), `100 of ${total.toLocaleString('en')} shown`);
     await vscode.commands.executeCommand('digitaloceanInvoices.showMoreLineItems', more);
-    assert.strictEqual(provider().getChildren(biggest).length, Math.min(200, biggest.group.count) + (biggest.group.count > 200 ? 1 : 0));
+    assert.strictEqual(provider().getChildren(biggest).filter((node) => node.kind === 'item').length, 1100);
+    const showAll = provider().getChildren(biggest).at(-1) as Node<'moreItems'>;
+    await vscode.commands.executeCommand('digitaloceanInvoices.showMoreLineItems', showAll);
+    const everything = provider().getChildren(biggest);
+    assert.strictEqual(everything.length, total, 'every item, and no "Show more" row');
+    assert.ok(everything.every((node) => node.kind === 'item'));
   });
 
   it('expands the month in progress with the preview keyword', async () => {

@@ -9,6 +9,9 @@ export const LOCALE = 'en';
 export const month = (invoice: ListedInvoice): string => formatPeriod(invoice.invoice_period, LOCALE);
 export const money = (amount: string): string => formatAmount(amount, LOCALE);
 
+/** The balance row's accessible name begins so. */
+export const BALANCE_ROW = /^Month-to-date balance: /;
+
 /** The accessible name of a closed invoice's row: "October 2026, $12.34". */
 export function invoiceRow(invoice: ListedInvoice): string {
   return `${month(invoice)}, ${money(invoice.amount)}`;
@@ -30,7 +33,7 @@ export function productGroups(items: readonly InvoiceItem[]): { product: string;
   }
   return [...groups].map(([product, { count, cents }]) => ({
     product,
-    description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count} items`}`,
+    description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count.toLocaleString(LOCALE)} items`}`,
   }));
 }
 

@@ -20,15 +20,26 @@ describe('grouping line items by product', () => {
     assert.notStrictEqual(items.reduce((sum) => sum + 0.1, 0), 1000.1, 'floating point would not be exact');
   });
 
-  it('orders groups by absolute subtotal, then by name, keeping item order inside a group', () => {
+  it('orders groups by absolute subtotal, then by name', () => {
     const grouped = groupByProduct([
-      item('Volumes', '5.00'), item('Credits', '-20.00'), item('Droplets', '12.00'), item('Backups', '5.00'), item('Droplets', '3.00'),
+      item('Volumes', '5.00'), item('Credits', '-20.00'), item('Droplets', '3.00'), item('Backups', '5.00'), item('Droplets', '12.00'),
     ]);
     assert.deepStrictEqual(grouped.groups.map((g) => [g.product, g.count, centsToDecimal(g.subtotalCents)]), [
       ['Credits', 1, '-20.00'], ['Droplets', 2, '15.00'], ['Backups', 1, '5.00'], ['Volumes', 1, '5.00'],
     ]);
     assert.deepStrictEqual(grouped.groups[1].items.map((i) => i.amount), ['12.00', '3.00']);
     assert.strictEqual(grouped.totalCents, 500n);
+  });
+
+  it('orders the items of a group by amount, largest first, to the cent', () => {
+    const described = (amount: string, description: string) => ({ ...item('Droplets', amount), description });
+    const grouped = groupByProduct([
+      described('0.09', 'a'), described('abc', 'unreadable'), described('0.10', 'b'), described('12345678901234567890.11', 'c'),
+      described('-0.50', 'credit'), described('0.10', 'd'), described('12345678901234567890.12', 'e'), described('0.095', 'f'),
+    ]);
+    // 0.095 rounds to 0.10; equal amounts keep the API's order; an amount that cannot be read comes last.
+    assert.deepStrictEqual(grouped.groups[0].items.map((i) => i.description), ['e', 'c', 'credit', 'b', 'd', 'f', 'a', 'unreadable']);
+    assert.strictEqual(Number('12345678901234567890.12'), Number('12345678901234567890.11'), 'floats could not tell them apart');
   });
 
   it('keeps and counts items with malformed amounts, leaving them out of the sums', () => {
