@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { KeyValueStore } from '../storage/accountCache';
+import { STATE_KEYS } from '../storage/keys';
+import { Logger } from '../util/logger';
+import { WalkthroughDecision, walkthroughDecision } from './walkthroughDecision';
+
+/** The walkthrough's id in package.json (`contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'gettingStarted';
+/** VS Code's own switch for opening an extension's walkthrough when it is installed. */
+const OPEN_ON_INSTALL_SETTING = 'workbench.welcomePage.walkthroughs.openOnInstall';
+
+/**
+ * Opens the Getting Started walkthrough on the first start after the install, never again.
+ * Decides at once, before the session's first read writes the account shown.
+ */
+export async function openWalkthroughOnFirstStart(extensionId: string, store: KeyValueStore, logger: Logger): Promise<WalkthroughDecision> {
+  const decision = walkthroughDecision(store, vscode.workspace.getConfiguration().get<boolean>(OPEN_ON_INSTALL_SETTING, true));
+  logger.info(`Getting started walkthrough: ${decision === 'open' ? 'opened on the first start' : `not opened (${decision})`}.`);
+  if (decision === 'shownBefore') {
+    return decision;
+  }
+  // Marked first: an open that fails is not tried again at every start.
+  await store.update(STATE_KEYS.walkthroughShown, true);
+  if (decision === 'open') {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
+  }
+  return decision;
+}
