@@ -164,7 +164,7 @@ export class Container extends DisposableOwner {
     }));
     autoRefresh.schedule(this.settings.refreshIntervalMinutes);
     void dropOutdatedCaches(store).catch((error: unknown) => logger.warn(`Could not drop outdated caches: ${String(error)}`));
-    void openWalkthroughOnFirstStart(context.extension.id, store, logger).catch((error: unknown) => logger.warn(`Could not open the walkthrough: ${String(error)}`));
+    void openWalkthroughOnFirstStart(context, store, logger).catch((error: unknown) => logger.warn(`Could not open the walkthrough: ${String(error)}`));
     // The first request starts after activation has returned.
     setTimeout(() => void this.session.sync(), 0);
   }
