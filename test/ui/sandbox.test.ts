@@ -6,6 +6,7 @@
 // a download through the save dialog, offering only what works in a browser.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { SANDBOX_PASTE_TOKEN } from '../host/sandbox-server';
 import { money, previewRow } from './expected';
@@ -15,7 +16,10 @@ const WALKTHROUGH_HEADING = 'Get Started with DigitalOcean Invoices';
 const WALKTHROUGH_LOG = /Getting started walkthrough: (.*)\./;
 
 describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs answered', () => {
-  const ui = useWorkbench({ sandbox: true, fakeApi: { largeInvoiceItems: 40 } });
+  // The save dialog suggests the extension host's ~/Downloads or ~: a home of its own here.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'doi-sandbox-home-'));
+  const ui = useWorkbench({ sandbox: true, fakeApi: { largeInvoiceItems: 40 }, env: { HOME: home } });
+  after(() => fs.rmSync(home, { recursive: true, force: true }));
   const command = (title: string) => ui.runCommand(`${VIEW_CONTAINER_TITLE}: ${title}`);
   const walkthrough = () => ui.page.locator('.part.editor .gettingStartedContainer').getByText(WALKTHROUGH_HEADING);
   const dialog = () => ui.page.locator('.monaco-dialog-box');
@@ -100,9 +104,20 @@ describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs ans
     await command('Download Invoice CSV');
     await titled('Download Invoice CSV').waitFor();
     await ui.page.locator('.quick-input-widget').getByRole('option').first().click();
-    // The browser's save dialog is VS Code's own: a path in an input box.
+    // The browser's save dialog is VS Code's own: a path in an input box. It fills in the
+    // suggested path once it has listed that folder, and lists the folder typed (the empty
+    // workspace: only "..") before it takes Enter.
     await titled('Save Invoice CSV').waitFor();
-    await ui.answerInput(file);
+    const listed = ui.page.locator('.quick-input-widget').getByRole('option');
+    const dialogShows = (value: RegExp | string, rows?: string) => waitUntil(`the save dialog at ${value}`, async () => {
+      const current = await ui.inputBox().inputValue();
+      const shown = (await listed.evaluateAll((options) => options.map((option) => option.getAttribute('aria-label')))).join('|');
+      return (typeof value === 'string' ? current === value : value.test(current)) && (rows === undefined || shown === rows) ? true : undefined;
+    });
+    await dialogShows(/DigitalOcean-Invoice-\d{4}-\d{2}\.csv$/);
+    await ui.inputBox().fill(file);
+    await dialogShows(file, '..');
+    await ui.inputBox().press('Enter');
     const saved = ui.notification('Saved sandbox-invoice.csv.');
     await saved.waitFor();
     const buttons = await saved.locator('.notification-list-item-buttons-container .monaco-button').allTextContents();
