@@ -2,10 +2,7 @@ import * as vscode from 'vscode';
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
 import { Logger } from '../util/logger';
-import { WalkthroughDecision, walkthroughDecision } from './walkthroughDecision';
-
-/** The walkthrough's id in package.json (`contributes.walkthroughs`). */
-export const WALKTHROUGH_ID = 'gettingStarted';
+import { WALKTHROUGH_ID, WalkthroughDecision, walkthroughDecision } from './walkthroughDecision';
 /** VS Code's own switch for opening an extension's walkthrough when it is installed. */
 const OPEN_ON_INSTALL_SETTING = 'workbench.welcomePage.walkthroughs.openOnInstall';
 

@@ -1,6 +1,9 @@
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
 
+/** The walkthrough's id in package.json (`contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'gettingStarted';
+
 /** Written by every earlier start that had an account or a token: then this is an update, not a first install. */
 const EARLIER_START_KEYS = [STATE_KEYS.accounts, STATE_KEYS.activeAccount, STATE_KEYS.lastAccount];
 
