@@ -22,12 +22,9 @@ export function sandboxFakeApiOptions(options: FakeApiOptions = {}): FakeApiOpti
 export function sandboxServerOptions(apiUrl: string, options: ServerOptions = {}): ServerOptions {
   return {
     ...options,
-    settings: {
-      'digitaloceanInvoices.apiUrl': apiUrl,
-      // A new user's first start: the extension's walkthrough opens (tests turn that off).
-      'workbench.welcomePage.walkthroughs.openOnInstall': true,
-      ...options.settings,
-    },
+    settings: { 'digitaloceanInvoices.apiUrl': apiUrl, ...options.settings },
+    // A new user's first start: the extension's walkthrough opens (tests turn that off).
+    machineSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, ...options.machineSettings },
     env: { ...options.env, DO_FAKE_API_URL: apiUrl, DIGITALOCEAN_ACCESS_TOKEN: SANDBOX_ENVIRONMENT_TOKEN },
     smokeTestDriver: false,
     persistSecrets: true,

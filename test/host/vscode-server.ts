@@ -20,13 +20,22 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   'telemetry.telemetryLevel': 'off',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
-  // The extension opens its walkthrough on a first start when this allows it; tests that check it turn it on.
+};
+
+/**
+ * Machine settings (<user data>/Machine/settings.json): a remote window, as the browser
+ * workbench is, reads machine-scoped settings from there, not from the user's settings.
+ */
+export const BASE_MACHINE_SETTINGS: Readonly<Record<string, unknown>> = {
+  // The extension opens its walkthrough on a first start only when this allows it; the sandbox turns it on.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 export interface ServerOptions {
   /** Added to (or replacing) BASE_SETTINGS in User/settings.json. */
   settings?: Record<string, unknown>;
+  /** Added to (or replacing) BASE_MACHINE_SETTINGS in Machine/settings.json (machine-scoped settings). */
+  machineSettings?: Record<string, unknown>;
   /** Extra environment for the server; the extension hosts it starts inherit it. */
   env?: NodeJS.ProcessEnv;
   /** Names the log file test-results/logs/vscode-server-<label>-<port>.log. */
@@ -70,13 +79,12 @@ export async function startVscodeServer(options: ServerOptions = {}): Promise<Vs
   const serverDataDir = path.join(root, 'server-data');
   const extensionsDir = path.join(root, 'extensions');
   const workspaceDir = path.join(root, 'workspace');
-  for (const dir of [path.join(userDataDir, 'User'), serverDataDir, extensionsDir, workspaceDir]) {
+  for (const dir of [path.join(userDataDir, 'User'), path.join(userDataDir, 'Machine'), serverDataDir, extensionsDir, workspaceDir]) {
     fs.mkdirSync(dir, { recursive: true });
   }
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2) + '\n',
-  );
+  const writeSettings = (file: string, settings: Record<string, unknown>) => fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
+  writeSettings(path.join(userDataDir, 'User', 'settings.json'), { ...BASE_SETTINGS, ...options.settings });
+  writeSettings(path.join(userDataDir, 'Machine', 'settings.json'), { ...BASE_MACHINE_SETTINGS, ...options.machineSettings });
 
   const persistSecrets = options.persistSecrets ?? false;
   const frontPort = options.port ?? (await freePort());

@@ -53,6 +53,7 @@ describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs ans
   it('shows the sandbox account\'s invoices and month to date without a token pasted', async () => {
     await showsSandboxData().catch(async (error: unknown) => {
       // Say so when the cause is that the Environment account is not the one chosen at start.
+      await ui.openView();
       if (await ui.invoicesPane().locator('.welcome-view-content').isVisible()) {
         throw new Error('The view asks for a token: the Environment account (DIGITALOCEAN_ACCESS_TOKEN) is not the active one '
           + 'at a first start with no token stored (issue 13, "Accounts and token").', { cause: error });
