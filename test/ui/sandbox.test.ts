@@ -1,7 +1,7 @@
 // The sandbox as `npm start` runs it (test/host/sandbox-server.ts), used the way a person tries
 // it: the walkthrough on the first start, the sandbox account's data with no token pasted, all
-// of it still there after "Developer: Reload Window" (and the walkthrough not again), a pasted
-// token kept over a reload, and the commands that need a dialog: Remove Account through its
+// of it still there after "Developer: Reload Window" (and the walkthrough not again), the
+// printed token set and kept over a reload, and the commands that need a dialog: Remove Account through its
 // confirmation, Open Billing Page through the browser's "open external website" question, and
 // a download through the save dialog, offering only what works in a browser.
 import * as assert from 'assert';
@@ -14,15 +14,19 @@ import { exactly, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixtur
 
 const WALKTHROUGH_HEADING = 'Get Started with DigitalOcean Invoices';
 const WALKTHROUGH_LOG = /Getting started walkthrough: (.*)\./;
+/** A third token the fake API accepts, for an account added and removed. */
+const WORK_TOKEN = 'dop_v1_' + 'b0a710ad'.repeat(8);
 
 describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs answered', () => {
   // The save dialog suggests the extension host's ~/Downloads or ~: a home of its own here.
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'doi-sandbox-home-'));
-  const ui = useWorkbench({ sandbox: true, fakeApi: { largeInvoiceItems: 40 }, env: { HOME: home } });
+  const ui = useWorkbench({ sandbox: true, fakeApi: { largeInvoiceItems: 40, tokens: [WORK_TOKEN] }, env: { HOME: home } });
   after(() => fs.rmSync(home, { recursive: true, force: true }));
   const command = (title: string) => ui.runCommand(`${VIEW_CONTAINER_TITLE}: ${title}`);
   const walkthrough = () => ui.page.locator('.part.editor .gettingStartedContainer').getByText(WALKTHROUGH_HEADING);
   const dialog = () => ui.page.locator('.monaco-dialog-box');
+  const header = () => ui.invoicesPane().locator('.pane-header');
+  const lastAuthorization = () => ui.fakeApi.api.requests.at(-1)?.authorization;
   /** The input box or quick pick open now, by its title (one widget serves them all in turn). */
   const titled = (title: string) => ui.page.locator('.quick-input-widget .quick-input-title').getByText(title, { exact: true });
   /** What this window's extension host decided about the walkthrough, from the extension's log. */
@@ -60,6 +64,7 @@ describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs ans
       }
       throw error;
     });
+    await header().getByText('Environment').waitFor();
     await ui.invoicesPane().locator('.welcome-view-content').waitFor({ state: 'hidden' });
     await ui.screenshot('sandbox-start');
   });
@@ -73,29 +78,35 @@ describe('Sandbox (npm start): signed in at once, kept over reloads, dialogs ans
     assert.strictEqual(await walkthrough().count(), 0);
   });
 
-  it('keeps a pasted token over a reload (Add Account with the printed token)', async () => {
+  it('keeps a token set with Set API Token (the printed one) over a reload', async () => {
+    await command('Set API Token');
+    await titled('Set DigitalOcean API Token').waitFor();
+    await ui.answerInput(SANDBOX_PASTE_TOKEN);
+    await ui.inputBox().waitFor({ state: 'hidden' });
+    await header().getByText('Default').waitFor();
+    await showsSandboxData();
+    await ui.reloadWindow();
+    await header().getByText('Default').waitFor();
+    await showsSandboxData();
+    // The Default account's own token, kept in the browser's secret storage, not the environment's.
+    await waitUntil('a request with the token set', async () => (lastAuthorization() === `Bearer ${SANDBOX_PASTE_TOKEN}` ? true : undefined));
+  });
+
+  it('removes an account through its confirmation dialog', async () => {
     await command('Add Account');
     await titled('Add DigitalOcean Account').waitFor();
     await ui.answerInput('Work');
     await titled('API Token for "Work"').waitFor();
-    await ui.answerInput(SANDBOX_PASTE_TOKEN);
+    await ui.answerInput(WORK_TOKEN);
     await ui.inputBox().waitFor({ state: 'hidden' });
-    await ui.invoicesPane().locator('.pane-header').getByText('Work').waitFor();
-    await showsSandboxData();
-    await ui.reloadWindow();
-    await ui.invoicesPane().locator('.pane-header').getByText('Work').waitFor();
-    await showsSandboxData();
-    assert.ok((await accountNames()).includes('Work'));
-  });
-
-  it('removes an account through its confirmation dialog', async () => {
+    await header().getByText('Work').waitFor();
     await command('Remove Account');
     await ui.page.locator('.quick-input-widget').getByRole('option', { name: /^Work/ }).click();
     await dialog().getByText('Remove the account "Work"?').waitFor();
     await ui.screenshot('sandbox-remove-account');
     await dialog().getByRole('button', { name: 'Remove', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
-    await ui.invoicesPane().locator('.pane-header').getByText('Work').waitFor({ state: 'detached' });
+    await header().getByText('Work').waitFor({ state: 'detached' });
     assert.ok(!(await accountNames()).includes('Work'), 'Work is gone from the accounts');
   });
 
