@@ -15,6 +15,7 @@ import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
+import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
 import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
@@ -178,6 +179,7 @@ export class Container extends DisposableOwner {
     }));
     autoRefresh.schedule(this.settings.refreshIntervalMinutes);
     void dropOutdatedCaches(store).catch((error: unknown) => logger.warn(`Could not drop outdated caches: ${String(error)}`));
+    void openWalkthroughOnFirstStart(context, store, logger).catch((error: unknown) => logger.warn(`Could not open the walkthrough: ${String(error)}`));
     // The first request starts after activation has returned.
     setTimeout(() => void this.session.sync(), 0);
   }
