@@ -36,7 +36,7 @@ describe('Daily spend insights in the extension host', function () {
     assert.ok(shown.some((row) => /^New/.test(row.label)), 'the new SKU of the fake is named');
     assert.strictEqual(shown[0].item.command?.command, 'digitaloceanInvoices.showDailySpend');
     const recorded = () => session.api.globalState.get<Record<string, Record<string, string>>>('digitaloceanInvoices.alertsShown')?.[session.api.accounts.active.id] ?? {};
-    await waitFor('the alerts recorded as shown', () => Object.keys(recorded()).length >= shown.length);
+    await waitFor('the alerts recorded as shown', () => Object.keys(recorded()).length >= shown.length, { detail: () => [recorded(), session.api.logger.recentLines.filter((line) => !line.includes('GET '))] });
     const before = JSON.stringify(recorded());
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     assert.strictEqual(JSON.stringify(recorded()), before, 'nothing new to notify');
