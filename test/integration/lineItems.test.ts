@@ -34,7 +34,7 @@ describe('Invoice line items in the extension host', function () {
     assert.strictEqual(centsToDecimal(sumCents(subtotals)), centsToDecimal(parseCents(invoice.amount)!));
     const item = await provider().getTreeItem(groups[0]);
     assert.match(String(item.label), /^-?\$[\d,]+\.\d\d$/, 'the subtotal first');
-    assert.match(String(item.description), new RegExp(`^${groups[0].group.product} · \\d+ items?`));
+    assert.match(String(item.description), new RegExp(`^${groups[0].group.key} · \\d+ items?`));
     const items = provider().getChildren(groups[0]);
     assert.strictEqual(items.length, Math.min(100, groups[0].group.count) + (groups[0].group.count > 100 ? 1 : 0));
     const first = await provider().getTreeItem(items[0]);
