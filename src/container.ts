@@ -8,10 +8,14 @@ import { ApiHttp } from './api/http';
 import { BalanceState } from './balance/balanceState';
 import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
 import { BillingHistoryView, invoiceOfEntry } from './billingHistory/billingHistoryView';
+import { AlertNotifier } from './insights/alertNotifier';
+import { alertSettings } from './insights/alerts';
+import { InsightsState } from './insights/insightsState';
 import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
+import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
 import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
@@ -50,6 +54,7 @@ export class Container extends DisposableOwner {
   readonly invoicesView: InvoicesView;
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
+  readonly insights: InsightsState;
   readonly spendOverview: SpendOverview;
   readonly summaries: InvoiceSummaryPanels;
   private readonly tokenDeps: TokenCommandDeps;
@@ -82,17 +87,22 @@ export class Container extends DisposableOwner {
     this.balance = this.register(new BalanceState({ ...environment, client }));
     this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
     this.lineItems = this.register(new LineItemsStore(client, this.session, logger));
+    this.insights = this.register(new InsightsState({ ...environment, client }));
+    const alerts = this.register(new AlertNotifier({
+      insights: this.insights, invoices: this.invoices, store, locale, logger,
+      settings: () => alertSettings(this.settings.alerts), accountId: () => this.accounts.active.id,
+    }));
 
     const invoicesRefreshing = (listener: (refreshing: boolean) => void) => this.invoices.onDidChange((snapshot) => listener(snapshot.activity === 'refreshing'));
     // The controller comes before the tree that asks it, so the view's collapse events are relayed.
     const collapsed = this.register(new vscode.EventEmitter<vscode.TreeViewExpansionEvent<object>>());
     const lineItems = this.register(new LineItemsController(this.lineItems, invoicesRefreshing, collapsed.event));
-    const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale);
+    const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale, alerts);
     this.invoicesView = this.register(new InvoicesView(provider, this.invoices, locale));
     this.register(this.invoicesView.treeView.onDidCollapseElement((event) => collapsed.fire(event)));
     this.historyView = this.register(new BillingHistoryView(this.history, locale));
     const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
-    this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, locale, { budget: () => this.settings.budget, accountName }));
+    this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, this.insights, locale, { budget: () => this.settings.budget, accountName }));
     const budgetNotifier = this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
     this.register(this.session.onDidChange(() => {
       this.invoicesView.showAccount(accountName());
@@ -160,19 +170,26 @@ export class Container extends DisposableOwner {
         budgetNotifier.check();
         this.spendOverview.render();
       }
+      if (affects(event, 'alerts')) {
+        alerts.update();
+      }
       if (affects(event, 'refreshIntervalMinutes')) {
         autoRefresh.schedule(this.settings.refreshIntervalMinutes);
       }
     }));
     autoRefresh.schedule(this.settings.refreshIntervalMinutes);
     void dropOutdatedCaches(store).catch((error: unknown) => logger.warn(`Could not drop outdated caches: ${String(error)}`));
+    void openWalkthroughOnFirstStart(context, store, logger).catch((error: unknown) => logger.warn(`Could not open the walkthrough: ${String(error)}`));
     // The first request starts after activation has returned.
     setTimeout(() => void this.session.sync(), 0);
   }
 
-  /** Refresh: page 1 of the invoices (with the month in progress), the balance and the billing history, in parallel. */
+  /**
+   * Refresh: page 1 of the invoices (with the month in progress), the balance and the billing
+   * history, in parallel; the daily spend only when it was not fetched today (it is nightly).
+   */
   refreshAll(options: { supersede?: boolean } = {}): Promise<void> {
-    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options)]).then(() => undefined);
+    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options), this.insights.refreshIfDue()]).then(() => undefined);
   }
 
   /** Checks and stores a token for the active account, as Set API Token does after its input box. */

@@ -5,10 +5,13 @@ import { balanceFigures, unbreakable, wrappingText } from '../balance/balanceTer
 import { InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { BudgetSettings } from '../settings';
 import { BudgetView, budgetOf } from '../budget/budgetModel';
+import { formatPermille } from '../insights/alertText';
+import { InsightsState } from '../insights/insightsState';
+import { SpendOutlook, spendOutlook } from '../insights/spendOutlook';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
-import { formatDateTime, formatPeriod } from '../util/period';
+import { formatDate, formatDateTime, formatPeriod } from '../util/period';
 
 export interface StatusBarContext {
   readonly budget: () => BudgetSettings;
@@ -24,6 +27,7 @@ export class MonthToDateStatusBar extends DisposableOwner {
   constructor(
     private readonly invoices: InvoiceList,
     private readonly balance: BalanceState,
+    private readonly insights: InsightsState,
     private readonly locale: string,
     private readonly context: StatusBarContext,
   ) {
@@ -33,6 +37,7 @@ export class MonthToDateStatusBar extends DisposableOwner {
     this.item.command = { command: `${INVOICES_VIEW_ID}.focus`, title: l10n.t('Show DigitalOcean Invoices') };
     this.register(invoices.onDidChange(() => this.render()));
     this.register(balance.onDidChange(() => this.render()));
+    this.register(insights.onDidChange(() => this.render()));
     this.render();
     this.item.show();
   }
@@ -51,14 +56,17 @@ export class MonthToDateStatusBar extends DisposableOwner {
       return;
     }
     const amount = formatAmount(preview.amount, this.locale);
-    const budget = budgetOf(preview, this.context.budget(), (this.context.now ?? Date.now)());
+    const now = (this.context.now ?? Date.now)();
+    const outlook = spendOutlook(snapshot.items, preview, this.insights.snapshot.recent, now);
+    // Once daily data gives a run rate, the budget is checked against it (it follows a change within a week).
+    const budget = budgetOf(preview, this.context.budget(), now, outlook.runRate && { basis: 'runRate', cents: outlook.runRate.cents });
     this.item.text = `${busy ? '$(sync~spin)' : '$(credit-card)'} ${amount}`;
     this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date usage {0}', amount) };
     this.item.backgroundColor = budget?.status.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = this.tooltip(snapshot, amount, budget);
+    this.item.tooltip = this.tooltip(snapshot, amount, budget, outlook);
   }
 
-  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined): vscode.MarkdownString {
+  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined, outlook: SpendOutlook): vscode.MarkdownString {
     const preview = snapshot.preview!;
     const tooltip = new vscode.MarkdownString(undefined, true);
     // One figure a line, its name kept whole: a hover wraps long lines at their hyphens.
@@ -71,15 +79,37 @@ export class MonthToDateStatusBar extends DisposableOwner {
     }
     tooltip.appendMarkdown('\n\n');
     figure(formatPeriod(preview.period, this.locale), amount);
+    const money = (cents: bigint) => formatCents(cents, this.locale);
+    if (outlook.yesterday) {
+      figure(l10n.t('Yesterday ({0})', formatDate(outlook.yesterday.day, this.locale)), money(outlook.yesterday.cents));
+    }
+    if (outlook.average) {
+      figure(l10n.t('7-day average'), l10n.t('{0} a day', money(outlook.average.cents)));
+    }
+    if (outlook.runRate) {
+      figure(l10n.t('Month-end forecast at the run rate'), money(outlook.runRate.cents));
+    }
+    if (outlook.straightLine) {
+      figure(l10n.t('Projected month-end total'), money(outlook.straightLine.projectedCents));
+    }
+    if (outlook.change && outlook.lastInvoice) {
+      const percent = outlook.change.permille === undefined ? '' : ` (${formatPermille(outlook.change.permille, this.locale, true)})`;
+      const sign = outlook.change.differenceCents > 0n ? '+' : '';
+      figure(l10n.t('Forecast against {0}', formatPeriod(outlook.lastInvoice.period, this.locale)), `${sign}${money(outlook.change.differenceCents)}${percent}`);
+    }
+    if (outlook.yearToDate) {
+      figure(l10n.t('Year to date {0}', String(outlook.yearToDate.year)), money(outlook.yearToDate.cents));
+    }
     if (budget) {
-      figure(l10n.t('Projected month-end total'), formatCents(budget.projection.projectedCents, this.locale));
       if (budget.status.level !== 'none') {
         figure(l10n.t('Budget'), l10n.t('{0} ({1}% used)', formatCents(budget.status.budgetCents, this.locale), budget.status.percentUsed));
       }
       if (budget.status.level === 'over') {
         warning(l10n.t('Month-to-date usage is over the budget.'));
       } else if (budget.status.level === 'projectedOver') {
-        warning(l10n.t('The projected month-end total is over the budget.'));
+        warning(budget.basis === 'runRate'
+          ? l10n.t('The month-end forecast at the run rate (month-to-date plus the 7-day average for each day left) is over the budget.')
+          : l10n.t('The projected month-end total is over the budget.'));
       }
     }
     const updated = formatDateTime(preview.updatedAt, this.locale);
@@ -103,6 +133,11 @@ export class MonthToDateStatusBar extends DisposableOwner {
     if (snapshot.error) {
       tooltip.appendMarkdown('\n');
       warning(snapshot.error.message);
+    }
+    const insightsError = this.insights.snapshot.error;
+    if (insightsError) {
+      tooltip.appendMarkdown('\n');
+      warning(l10n.t('Daily spend: {0}', insightsError.message));
     }
     tooltip.appendMarkdown(`\n[${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
     tooltip.isTrusted = { enabledCommands: [COMMANDS.switchAccount] };
