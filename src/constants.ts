@@ -14,6 +14,8 @@ export const COMMANDS = {
   showSpendOverview: 'digitaloceanInvoices.showSpendOverview',
   retryLineItems: 'digitaloceanInvoices.retryLineItems',
   showMoreLineItems: 'digitaloceanInvoices.showMoreLineItems',
+  groupLineItemsByProject: 'digitaloceanInvoices.groupLineItemsByProject',
+  groupLineItemsByProduct: 'digitaloceanInvoices.groupLineItemsByProduct',
   showInvoiceSummary: 'digitaloceanInvoices.showInvoiceSummary',
   downloadInvoicePdf: 'digitaloceanInvoices.downloadInvoicePdf',
   downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',
@@ -31,3 +33,5 @@ export const INVOICES_VIEW_ID = 'digitaloceanInvoices.invoices';
 export const BILLING_HISTORY_VIEW_ID = 'digitaloceanInvoices.billingHistory';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
 export const HAS_TOKEN_CONTEXT = 'digitaloceanInvoices.hasToken';
+/** `product` or `project`: which of the two grouping toggles the invoices view's title bar shows. */
+export const GROUP_LINE_ITEMS_BY_CONTEXT = 'digitaloceanInvoices.groupLineItemsBy';

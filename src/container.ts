@@ -27,7 +27,7 @@ import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
-import { affects, readSettings, Settings } from './settings';
+import { affects, readSettings, Settings, updateGroupLineItemsBy } from './settings';
 import { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
@@ -86,7 +86,7 @@ export class Container extends DisposableOwner {
     this.invoices = this.register(createInvoiceList({ ...environment, client, pageSize }));
     this.balance = this.register(new BalanceState({ ...environment, client }));
     this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
-    this.lineItems = this.register(new LineItemsStore(client, this.session, logger));
+    this.lineItems = this.register(new LineItemsStore(client, this.session, logger, this.settings.groupLineItemsBy));
     this.insights = this.register(new InsightsState({ ...environment, client }));
     const alerts = this.register(new AlertNotifier({
       insights: this.insights, invoices: this.invoices, store, locale, logger,
@@ -99,6 +99,7 @@ export class Container extends DisposableOwner {
     const lineItems = this.register(new LineItemsController(this.lineItems, invoicesRefreshing, collapsed.event));
     const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale, alerts);
     this.invoicesView = this.register(new InvoicesView(provider, this.invoices, locale));
+    this.invoicesView.showGrouping(this.settings.groupLineItemsBy);
     this.register(this.invoicesView.treeView.onDidCollapseElement((event) => collapsed.fire(event)));
     this.historyView = this.register(new BillingHistoryView(this.history, locale));
     const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
@@ -145,6 +146,8 @@ export class Container extends DisposableOwner {
       [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
+      [COMMANDS.groupLineItemsByProject]: () => updateGroupLineItemsBy('project'),
+      [COMMANDS.groupLineItemsByProduct]: () => updateGroupLineItemsBy('product'),
       [COMMANDS.loadMoreBillingHistory]: () => this.historyView.loadMore(),
       [COMMANDS.revealInvoice]: (target: unknown) => {
         const invoiceUuid = invoiceOfEntry(target);
@@ -172,6 +175,10 @@ export class Container extends DisposableOwner {
       }
       if (affects(event, 'alerts')) {
         alerts.update();
+      }
+      if (affects(event, 'groupLineItemsBy')) {
+        this.lineItems.regroup(this.settings.groupLineItemsBy);
+        this.invoicesView.showGrouping(this.settings.groupLineItemsBy);
       }
       if (affects(event, 'refreshIntervalMinutes')) {
         autoRefresh.schedule(this.settings.refreshIntervalMinutes);

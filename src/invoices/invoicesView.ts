@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../constants';
+import { GROUP_LINE_ITEMS_BY_CONTEXT, HAS_TOKEN_CONTEXT, INVOICES_VIEW_ID } from '../constants';
+import { GroupBy } from '../lineItems/itemGroups';
 import { loadMoreThenFocus } from '../paging/loadMoreThenFocus';
 import { ListViewStatus } from '../tree/listViewStatus';
 import { DisposableOwner } from '../util/disposable';
@@ -42,6 +43,11 @@ export class InvoicesView extends DisposableOwner {
   showAccount(name: string | undefined): void {
     this.accountName = name;
     this.treeView.description = this.hasToken ? name : undefined;
+  }
+
+  /** Shows the title-bar toggle that switches to the other grouping of line items. */
+  showGrouping(groupBy: GroupBy): void {
+    void vscode.commands.executeCommand('setContext', GROUP_LINE_ITEMS_BY_CONTEXT, groupBy);
   }
 
   private render(snapshot: InvoiceSnapshot): void {

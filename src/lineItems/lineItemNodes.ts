@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { InvoiceItem } from '../api/types';
 import { COMMANDS } from '../constants';
-import { ProductGroup } from './itemGroups';
+import { GroupBy, groupName, ItemGroup } from './itemGroups';
 import { LineItemsEntry } from './lineItemsStore';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
@@ -12,10 +12,17 @@ import { detailsTooltip, ListNode } from '../tree/listNodes';
 export type LineItemNode =
   | ListNode
   | { readonly kind: 'itemsIncomplete'; readonly itemsKey: string; readonly message: string }
-  | { readonly kind: 'group'; readonly itemsKey: string; readonly group: ProductGroup }
-  | { readonly kind: 'item'; readonly itemsKey: string; readonly item: InvoiceItem; readonly index: number }
+  | { readonly kind: 'group'; readonly itemsKey: string; readonly by: GroupBy; readonly group: ItemGroup }
+  | { readonly kind: 'item'; readonly itemsKey: string; readonly groupId: string; readonly item: InvoiceItem; readonly index: number }
   /** "Show more…" or "Show all": `show` is how many items of the group it shows. */
-  | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly product: string; readonly shown: number; readonly total: number; readonly show: number };
+  | { readonly kind: 'moreItems'; readonly itemsKey: string; readonly groupId: string; readonly shown: number; readonly total: number; readonly show: number };
+
+type GroupNode = Extract<LineItemNode, { kind: 'group' }>;
+
+/** A group's row id: a product and a project of the same name, or one grouping and the other, never share one. */
+export function groupNodeId(node: GroupNode): string {
+  return `${node.itemsKey}/${node.by}/${node.group.key}`;
+}
 
 /** A group shows this many items at first… */
 export const ITEMS_SHOWN_FIRST = 100;
@@ -45,7 +52,7 @@ export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undef
     nodes.push({ kind: 'notice', message: problem, icon: 'warning', id: `${itemsKey}/problem/${problem}` });
   }
   for (const group of grouped.groups) {
-    nodes.push({ kind: 'group', itemsKey, group });
+    nodes.push({ kind: 'group', itemsKey, by: grouped.by, group });
   }
   if (nodes.length === 0) {
     nodes.push({ kind: 'notice', message: l10n.t('No line items.'), icon: 'info', id: `${itemsKey}/empty` });
@@ -53,10 +60,12 @@ export function lineItemChildren(itemsKey: string, entry: LineItemsEntry | undef
   return nodes;
 }
 
-export function groupChildren(itemsKey: string, group: ProductGroup, shown: number): LineItemNode[] {
-  const nodes: LineItemNode[] = group.items.slice(0, shown).map((item, index) => ({ kind: 'item', itemsKey, item, index }));
+export function groupChildren(node: GroupNode, shown: number): LineItemNode[] {
+  const { itemsKey, group } = node;
+  const groupId = groupNodeId(node);
+  const nodes: LineItemNode[] = group.items.slice(0, shown).map((item, index) => ({ kind: 'item', itemsKey, groupId, item, index }));
   const total = group.items.length;
-  const more = { kind: 'moreItems', itemsKey, product: group.product, shown, total } as const;
+  const more = { kind: 'moreItems', itemsKey, groupId, shown, total } as const;
   if (total > shown + ITEMS_STEP) {
     nodes.push({ ...more, show: shown + ITEMS_STEP });
   }
@@ -83,19 +92,19 @@ export function incompleteTreeItem(node: Extract<LineItemNode, { kind: 'itemsInc
   return item;
 }
 
-/** The subtotal first, as on the invoice rows; then the product and how many items it has. */
-export function groupTreeItem(node: Extract<LineItemNode, { kind: 'group' }>, locale: string): vscode.TreeItem {
+/** The subtotal first, as on the invoice rows; then the product or project and how many items it has. */
+export function groupTreeItem(node: GroupNode, locale: string): vscode.TreeItem {
   const { group } = node;
   const subtotal = formatCents(group.subtotalCents, locale);
   const item = new vscode.TreeItem(subtotal, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `${node.itemsKey}/group/${group.product}`;
-  const product = group.product || l10n.t('(no product)');
+  item.id = groupNodeId(node);
+  const name = groupName(group.key, node.by);
   const count = group.count === 1 ? l10n.t('1 item') : l10n.t('{0} items', formatCount(group.count, locale));
   const unreadable = group.unparseableCount > 0 ? ` · ${l10n.t('{0} unreadable amounts', formatCount(group.unparseableCount, locale))}` : '';
-  item.description = `${product} · ${count}${unreadable}`;
-  item.iconPath = new vscode.ThemeIcon('package');
+  item.description = `${name} · ${count}${unreadable}`;
+  item.iconPath = new vscode.ThemeIcon(node.by === 'project' ? 'project' : 'package');
   item.contextValue = 'lineItemGroup';
-  item.accessibilityInformation = { label: `${product} ${subtotal} · ${count}${unreadable}` };
+  item.accessibilityInformation = { label: `${name} ${subtotal} · ${count}${unreadable}` };
   return item;
 }
 
@@ -105,7 +114,7 @@ export function lineItemTreeItem(node: Extract<LineItemNode, { kind: 'item' }>, 
   const text = lineItemText(lineItem);
   const amount = formatAmount(lineItem.amount, locale);
   const item = new vscode.TreeItem(amount);
-  item.id = `${node.itemsKey}/item/${lineItem.product}/${node.index}`;
+  item.id = `${node.groupId}/item/${node.index}`;
   item.description = text;
   item.tooltip = lineItemTooltip(lineItem, locale);
   item.accessibilityInformation = { label: `${text}, ${amount}` };
@@ -137,7 +146,7 @@ function lineItemTooltip(lineItem: InvoiceItem, locale: string): vscode.Markdown
 export function moreItemsTreeItem(node: Extract<LineItemNode, { kind: 'moreItems' }>, locale: string): vscode.TreeItem {
   const all = node.show >= node.total;
   const item = new vscode.TreeItem(all ? l10n.t('Show all {0}', formatCount(node.total, locale)) : l10n.t('Show {0} more…', formatCount(node.show - node.shown, locale)));
-  item.id = `${node.itemsKey}/${all ? 'all' : 'more'}/${node.product}`;
+  item.id = `${node.groupId}/${all ? 'all' : 'more'}`;
   item.description = l10n.t('{0} of {1} shown', formatCount(node.shown, locale), formatCount(node.total, locale));
   item.iconPath = new vscode.ThemeIcon(all ? 'list-flat' : 'more');
   item.command = { command: COMMANDS.showMoreLineItems, title: l10n.t('Show More Line Items'), arguments: [node] };

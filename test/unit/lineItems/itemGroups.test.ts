@@ -1,15 +1,17 @@
 import * as assert from 'assert';
 import { InvoiceItem } from '../../../src/api/types';
-import { groupByProduct } from '../../../src/lineItems/itemGroups';
+import { groupLineItems, groupName } from '../../../src/lineItems/itemGroups';
 import { loadLineItems } from '../../../src/lineItems/lineItemsLoader';
 import { centsToDecimal, parseCents } from '../../../src/util/money';
 import { FAKE_TOKEN } from '../../fake-api/server';
 import { makeClient } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 
-function item(product: string, amount: string): InvoiceItem {
-  return { product, amount, groupDescription: '', description: '', duration: '', durationUnit: '', startTime: '', endTime: '', projectName: '' };
+function item(product: string, amount: string, projectName = ''): InvoiceItem {
+  return { product, amount, groupDescription: '', description: '', duration: '', durationUnit: '', startTime: '', endTime: '', projectName };
 }
+
+const groupByProduct = (items: readonly InvoiceItem[]) => groupLineItems(items, 'product');
 
 describe('grouping line items by product', () => {
   it('sums many 0.10 amounts exactly', () => {
@@ -24,7 +26,7 @@ describe('grouping line items by product', () => {
     const grouped = groupByProduct([
       item('Volumes', '5.00'), item('Credits', '-20.00'), item('Droplets', '3.00'), item('Backups', '5.00'), item('Droplets', '12.00'),
     ]);
-    assert.deepStrictEqual(grouped.groups.map((g) => [g.product, g.count, centsToDecimal(g.subtotalCents)]), [
+    assert.deepStrictEqual(grouped.groups.map((g) => [g.key, g.count, centsToDecimal(g.subtotalCents)]), [
       ['Credits', 1, '-20.00'], ['Droplets', 2, '15.00'], ['Backups', 1, '5.00'], ['Volumes', 1, '5.00'],
     ]);
     assert.deepStrictEqual(grouped.groups[1].items.map((i) => i.amount), ['12.00', '3.00']);
@@ -44,11 +46,11 @@ describe('grouping line items by product', () => {
 
   it('keeps and counts items with malformed amounts, leaving them out of the sums', () => {
     const grouped = groupByProduct([item('Droplets', '1.00'), item('Droplets', 'abc'), item('', ''), item('Droplets', '12345678901234567890.12')]);
-    const droplets = grouped.groups.find((g) => g.product === 'Droplets');
+    const droplets = grouped.groups.find((g) => g.key === 'Droplets');
     assert.strictEqual(droplets?.count, 3);
     assert.strictEqual(droplets?.unparseableCount, 1);
     assert.strictEqual(droplets?.subtotalCents, 1234567890123456789112n);
-    const unnamed = grouped.groups.find((g) => g.product === '');
+    const unnamed = grouped.groups.find((g) => g.key === '');
     assert.strictEqual(unnamed?.unparseableCount, 1);
     assert.strictEqual(unnamed?.subtotalCents, 0n);
     assert.strictEqual(grouped.itemCount, 4);
@@ -56,7 +58,38 @@ describe('grouping line items by product', () => {
   });
 
   it('handles no items', () => {
-    assert.deepStrictEqual(groupByProduct([]), { groups: [], totalCents: 0n, itemCount: 0, unparseableCount: 0 });
+    assert.deepStrictEqual(groupByProduct([]), { by: 'product', groups: [], totalCents: 0n, itemCount: 0, unparseableCount: 0 });
+  });
+});
+
+describe('grouping line items by project', () => {
+  const items = [
+    item('Droplets', '12.00', 'web'), item('Volumes', '0.10', 'web'), item('Droplets', '7.25', 'data'),
+    item('Spaces', '5.00'), item('Credits', '-0.35'), item('Droplets', '0.10', 'web'), item('Backups', '7.25', 'data'),
+  ];
+
+  it('puts items without a project under "(no project)" and sums each project exactly', () => {
+    const grouped = groupLineItems(items, 'project');
+    assert.strictEqual(grouped.by, 'project');
+    assert.deepStrictEqual(grouped.groups.map((g) => [groupName(g.key, 'project'), g.count, centsToDecimal(g.subtotalCents)]), [
+      ['data', 2, '14.50'], ['web', 3, '12.20'], ['(no project)', 2, '4.65'],
+    ]);
+    assert.deepStrictEqual(grouped.groups[1].items.map((i) => `${i.product} ${i.amount}`), ['Droplets 12.00', 'Volumes 0.10', 'Droplets 0.10']);
+    assert.strictEqual(grouped.totalCents, 3135n);
+    assert.strictEqual(grouped.totalCents, groupByProduct(items).totalCents);
+  });
+
+  it('orders projects by absolute subtotal, a credit-only project by its size, equal ones by name', () => {
+    const grouped = groupLineItems([
+      item('Droplets', '3.00', 'b'), item('Credits', '-9.00', 'refunds'), item('Droplets', '3.00', 'a'), item('Droplets', '1.00', 'c'),
+    ], 'project');
+    assert.deepStrictEqual(grouped.groups.map((g) => g.key), ['refunds', 'a', 'b', 'c']);
+  });
+
+  it('names an item without a product "(no product)" when grouping by product', () => {
+    assert.strictEqual(groupName('', 'product'), '(no product)');
+    assert.strictEqual(groupName('', 'project'), '(no project)');
+    assert.strictEqual(groupName('Droplets', 'product'), 'Droplets');
   });
 });
 
@@ -74,7 +107,7 @@ describe('grouping the fake API\'s invoices', function () {
     assert.strictEqual(grouped.totalCents, parseCents(invoice.amount));
     const summary = await client.getInvoiceSummary(invoice.invoice_uuid, { token: FAKE_TOKEN });
     for (const charge of summary.productCharges?.items ?? []) {
-      const group = grouped.groups.find((g) => g.product === charge.name);
+      const group = grouped.groups.find((g) => g.key === charge.name);
       assert.strictEqual(group && centsToDecimal(group.subtotalCents), charge.amount, charge.name);
       assert.strictEqual(String(group?.count), charge.count, charge.name);
     }
@@ -85,6 +118,7 @@ describe('grouping the fake API\'s invoices', function () {
     for (const invoice of fake.api.data.invoices.slice(1, 12)) {
       const result = await loadLineItems(invoice.invoice_uuid, { client, call: { token: FAKE_TOKEN } });
       assert.strictEqual(centsToDecimal(groupByProduct(result.items).totalCents), invoice.amount, invoice.invoice_period);
+      assert.strictEqual(centsToDecimal(groupLineItems(result.items, 'project').totalCents), invoice.amount, invoice.invoice_period);
     }
   });
 });
