@@ -3,7 +3,7 @@ import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAc
 import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
 import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
-import { ApiError } from './api/errors';
+import { ApiError, isAbort } from './api/errors';
 import { ApiHttp } from './api/http';
 import { BalanceState } from './balance/balanceState';
 import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
@@ -12,12 +12,14 @@ import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
+import { DailySpend } from './dailySpend/dailySpendPanel';
 import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
 import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
+import { InsightsState } from './insights/insightsState';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
@@ -46,10 +48,13 @@ export class Container extends DisposableOwner {
   readonly balance: BalanceState;
   readonly history: BillingHistoryList;
   readonly lineItems: LineItemsStore;
+  /** Daily spend (billing insights): fetched when Daily Spend needs it, in the background at most once a day. */
+  readonly insights: InsightsState;
   readonly invoicesView: InvoicesView;
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
   readonly spendOverview: SpendOverview;
+  readonly dailySpend: DailySpend;
   readonly summaries: InvoiceSummaryPanels;
   private readonly tokenDeps: TokenCommandDeps;
   private settings: Settings = readSettings();
@@ -81,6 +86,7 @@ export class Container extends DisposableOwner {
     this.balance = this.register(new BalanceState({ ...environment, client }));
     this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
     this.lineItems = this.register(new LineItemsStore(client, this.session, logger));
+    this.insights = this.register(new InsightsState({ ...environment, client }));
 
     const invoicesRefreshing = (listener: (refreshing: boolean) => void) => this.invoices.onDidChange((snapshot) => listener(snapshot.activity === 'refreshing'));
     // The controller comes before the tree that asks it, so the view's collapse events are relayed.
@@ -118,6 +124,7 @@ export class Container extends DisposableOwner {
         this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
       },
     }));
+    this.dailySpend = this.register(new DailySpend({ insights: this.insights, session: this.session, extensionUri: context.extensionUri, locale, logger }));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
@@ -132,6 +139,7 @@ export class Container extends DisposableOwner {
       [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
       [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
       [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
+      [COMMANDS.showDailySpend]: (day?: unknown) => this.dailySpend.show(day),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
       [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
@@ -167,9 +175,18 @@ export class Container extends DisposableOwner {
     setTimeout(() => void this.session.sync(), 0);
   }
 
-  /** Refresh: page 1 of the invoices (with the month in progress), the balance and the billing history, in parallel. */
+  /**
+   * Refresh: page 1 of the invoices (with the month in progress), the balance and the billing
+   * history, in parallel; the daily spend only when it was not fetched today (it is nightly).
+   */
   refreshAll(options: { supersede?: boolean } = {}): Promise<void> {
-    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options)]).then(() => undefined);
+    // An account switch cancels the daily spend on its way: that is no failure of the refresh.
+    const insights = this.insights.refreshIfDue().catch((error: unknown) => {
+      if (!isAbort(error)) {
+        throw error;
+      }
+    });
+    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options), insights]).then(() => undefined);
   }
 
   /** Checks and stores a token for the active account, as Set API Token does after its input box. */

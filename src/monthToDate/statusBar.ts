@@ -98,8 +98,8 @@ export class MonthToDateStatusBar extends DisposableOwner {
     if (snapshot.error) {
       tooltip.appendMarkdown('\n$(warning) ').appendText(snapshot.error.message).appendMarkdown('\n');
     }
-    tooltip.appendMarkdown(`\n[${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
-    tooltip.isTrusted = { enabledCommands: [COMMANDS.switchAccount] };
+    tooltip.appendMarkdown(`\n[${l10n.t('Show Daily Spend')}](command:${COMMANDS.showDailySpend}) · [${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.showDailySpend, COMMANDS.switchAccount] };
     return tooltip;
   }
 }
