@@ -64,7 +64,7 @@ class DailySpendPanel extends DisposableOwner {
     super();
     host.setPage(renderDailySpendPage({ scriptUri: host.asset('webview/dailySpend.js'), styleUri: host.asset('dailySpend.css') }));
     this.account = deps.session.state.key;
-    this.register(host.onDidReceiveMessage((message) => this.onMessage(message)));
+    this.register(host.onDidReceiveMessage((message) => isCommandMessage(message) && this.handle(message.command, message.argument)));
     this.register(deps.insights.onDidChange(() => this.render()));
     this.register(deps.session.onDidChange((state) => this.followAccount(state.key)));
     this.register({ dispose: () => this.loading?.controller.abort() });
@@ -89,8 +89,13 @@ class DailySpendPanel extends DisposableOwner {
     const state = this.host.state;
     const range = this.range;
     const holds = range !== undefined && day >= range.start && day <= range.end;
-    this.host.setState({ ...state, range: holds ? state.range : rangeHolding(day, this.today()) ?? state.range, day });
+    this.change({ range: holds ? state.range : rangeHolding(day, this.today()) ?? state.range, day });
     this.update();
+  }
+
+  /** The state with `patch` applied, as it is saved: a field set to undefined is left out (every product, no day chosen). */
+  private change(patch: Partial<DailySpendState>): void {
+    this.host.setState(parseDailySpendState({ ...this.host.state, ...patch }));
   }
 
   /** Fetches what the state needs, if it is not there or on its way, and draws. */
@@ -217,31 +222,28 @@ class DailySpendPanel extends DisposableOwner {
     this.render();
   }
 
-  private onMessage(message: unknown): void {
-    if (!isCommandMessage(message)) {
-      return;
-    }
+  /** What a control of the page asks for (its `data-command` and `data-argument`). */
+  handle(command: string, argument?: string): void {
     const state = this.host.state;
-    const argument = message.argument;
-    switch (message.command) {
+    switch (command) {
       case 'setRange': {
         const range = RANGE_CHOICES.find((choice) => choice === argument);
         if (range && range !== state.range) {
           const days = rangeOf(range, this.today());
           const keepDay = state.day !== undefined && days !== undefined && state.day >= days.start && state.day <= days.end;
-          this.host.setState({ ...state, range, day: keepDay ? state.day : undefined });
+          this.change({ range, day: keepDay ? state.day : undefined });
           this.update();
         }
         return;
       }
       case 'setProduct':
-        this.host.setState({ ...state, product: optionKey(argument) });
+        this.change({ product: optionKey(argument) });
         break;
       case 'setRegion':
-        this.host.setState({ ...state, region: optionKey(argument) });
+        this.change({ region: optionKey(argument) });
         break;
       case 'selectDay':
-        this.host.setState({ ...state, day: isDay(argument) ? argument : undefined });
+        this.change({ day: isDay(argument) ? argument : undefined });
         break;
       case 'retry':
         this.retry();
