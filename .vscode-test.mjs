@@ -5,9 +5,11 @@
 // Not part of `npm test`, which runs the same suite in the VS Code server's browser workbench
 // (test/host/run-integration.ts).
 //
-// As in the browser host, the suite gets a fake DigitalOcean API: started here (test-cli exits
-// this process when the run ends), named in the user setting digitaloceanInvoices.apiUrl of a
-// fresh profile and in the extension host's environment as DO_FAKE_API_URL.
+// The suite's fake DigitalOcean API is started in the extension host by
+// out/test/integration/hostFakeApi.js (a mocha `require`: its mochaGlobalSetup runs before the
+// test files load), not here: VS Code's debugger and the Extension Test Runner read this file
+// with `vscode-test --list-configuration` in a process that ends at once, and a server started
+// here would end with it.
 import { defineConfig } from '@vscode/test-cli';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,17 +23,14 @@ const userDataDir = path.join(profileDir, 'user-data');
 const workspaceDir = path.join(profileDir, 'workspace');
 
 // Compiled by `tsc`, which test:desktop runs first.
-const { FakeDoApi } = require('./out/test/fake-api/server.js');
 const { BASE_SETTINGS } = require('./out/test/host/vscode-server.js');
 
-const api = new FakeDoApi();
-const apiUrl = await api.start();
 fs.rmSync(profileDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.mkdirSync(workspaceDir, { recursive: true });
 fs.writeFileSync(
   path.join(userDataDir, 'User', 'settings.json'),
-  JSON.stringify({ ...BASE_SETTINGS, 'digitaloceanInvoices.apiUrl': apiUrl }, null, 2) + '\n',
+  JSON.stringify(BASE_SETTINGS, null, 2) + '\n',
 );
 
 export default defineConfig({
@@ -40,6 +39,7 @@ export default defineConfig({
   version: '1.100.3',
   workspaceFolder: workspaceDir,
   launchArgs: ['--user-data-dir', userDataDir, '--disable-extensions', '--disable-workspace-trust'],
-  env: { DO_FAKE_API_URL: apiUrl },
-  mocha: { ui: 'bdd', timeout: 30_000, color: true },
+  // An environment token would be an account the suite does not expect.
+  env: { DIGITALOCEAN_ACCESS_TOKEN: '', DIGITALOCEAN_TOKEN: '' },
+  mocha: { ui: 'bdd', timeout: 30_000, color: true, require: [path.join(root, 'out', 'test', 'integration', 'hostFakeApi.js')] },
 });

@@ -17,6 +17,17 @@ const leaveOutWebStreamsPolyfill = {
   },
 };
 
+// In watch mode, the lines the `$esbuild-watch` problem matcher (extension
+// connor4312.esbuild-problem-matchers) waits for: the F5 pre-launch task ends at "finished".
+// Errors and warnings are esbuild's own log lines, in the format its matcher reads.
+const watchLines = {
+  name: 'watch-lines',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd(() => console.log('[watch] build finished'));
+  },
+};
+
 /** The build of dist/extension.js; `production` minifies and drops source maps. */
 function buildOptions({ production = false, metafile = false } = {}) {
   return {
@@ -64,6 +75,7 @@ async function main() {
   const options = buildOptions({ production: process.argv.includes('--production'), metafile });
   const webview = webviewOptions({ production: process.argv.includes('--production') });
   if (process.argv.includes('--watch')) {
+    options.plugins = [...options.plugins, watchLines];
     const context = await esbuild.context(options);
     await context.watch();
     await (await esbuild.context(webview)).watch();

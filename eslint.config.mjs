@@ -16,7 +16,7 @@ const INFRASTRUCTURE = {
   webview: ['util'],
   commands: ['api', 'util'],
 };
-const FEATURES = ['balance', 'lineItems', 'billingHistory', 'invoices', 'accounts', 'budget', 'insights', 'monthToDate', 'spendOverview', 'dailySpend', 'agentTools'];
+const FEATURES = ['balance', 'lineItems', 'billingHistory', 'invoices', 'accounts', 'budget', 'insights', 'monthToDate', 'spendOverview', 'dailySpend', 'agentTools', 'gettingStarted'];
 const FOLDERS = [...Object.keys(INFRASTRUCTURE), ...FEATURES];
 
 function allowedFor(folder) {

@@ -16,11 +16,16 @@ export const COMMANDS = {
   showDailySpend: 'digitaloceanInvoices.showDailySpend',
   retryLineItems: 'digitaloceanInvoices.retryLineItems',
   showMoreLineItems: 'digitaloceanInvoices.showMoreLineItems',
+  groupLineItemsByProject: 'digitaloceanInvoices.groupLineItemsByProject',
+  groupLineItemsByProduct: 'digitaloceanInvoices.groupLineItemsByProduct',
   showInvoiceSummary: 'digitaloceanInvoices.showInvoiceSummary',
   downloadInvoicePdf: 'digitaloceanInvoices.downloadInvoicePdf',
   downloadInvoiceCsv: 'digitaloceanInvoices.downloadInvoiceCsv',
   copyInvoiceId: 'digitaloceanInvoices.copyInvoiceId',
   copyInvoiceUuid: 'digitaloceanInvoices.copyInvoiceUuid',
+  copyLineItemDescription: 'digitaloceanInvoices.copyLineItemDescription',
+  copyLineItemResourceId: 'digitaloceanInvoices.copyLineItemResourceId',
+  copyLineItemResourceUuid: 'digitaloceanInvoices.copyLineItemResourceUuid',
   loadMoreBillingHistory: 'digitaloceanInvoices.loadMoreBillingHistory',
   revealInvoice: 'digitaloceanInvoices.revealInvoice',
 } as const;
@@ -30,3 +35,5 @@ export const INVOICES_VIEW_ID = 'digitaloceanInvoices.invoices';
 export const BILLING_HISTORY_VIEW_ID = 'digitaloceanInvoices.billingHistory';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
 export const HAS_TOKEN_CONTEXT = 'digitaloceanInvoices.hasToken';
+/** `product` or `project`: which of the two grouping toggles the invoices view's title bar shows. */
+export const GROUP_LINE_ITEMS_BY_CONTEXT = 'digitaloceanInvoices.groupLineItemsBy';

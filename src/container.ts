@@ -8,23 +8,27 @@ import { ApiHttp } from './api/http';
 import { BalanceState } from './balance/balanceState';
 import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
 import { BillingHistoryView, invoiceOfEntry } from './billingHistory/billingHistoryView';
+import { AlertNotifier } from './insights/alertNotifier';
+import { alertSettings } from './insights/alerts';
+import { InsightsState } from './insights/insightsState';
 import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
 import { DailySpend } from './dailySpend/dailySpendPanel';
+import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
 import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
 import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
-import { InsightsState } from './insights/insightsState';
+import { lineItemCommands } from './lineItems/lineItemCommands';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
-import { affects, readSettings, Settings } from './settings';
+import { affects, readSettings, Settings, updateGroupLineItemsBy } from './settings';
 import { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
@@ -48,11 +52,10 @@ export class Container extends DisposableOwner {
   readonly balance: BalanceState;
   readonly history: BillingHistoryList;
   readonly lineItems: LineItemsStore;
-  /** Daily spend (billing insights): fetched when Daily Spend needs it, in the background at most once a day. */
-  readonly insights: InsightsState;
   readonly invoicesView: InvoicesView;
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
+  readonly insights: InsightsState;
   readonly spendOverview: SpendOverview;
   readonly dailySpend: DailySpend;
   readonly summaries: InvoiceSummaryPanels;
@@ -85,20 +88,25 @@ export class Container extends DisposableOwner {
     this.invoices = this.register(createInvoiceList({ ...environment, client, pageSize }));
     this.balance = this.register(new BalanceState({ ...environment, client }));
     this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
-    this.lineItems = this.register(new LineItemsStore(client, this.session, logger));
+    this.lineItems = this.register(new LineItemsStore(client, this.session, logger, this.settings.groupLineItemsBy));
     this.insights = this.register(new InsightsState({ ...environment, client }));
+    const alerts = this.register(new AlertNotifier({
+      insights: this.insights, invoices: this.invoices, store, locale, logger,
+      settings: () => alertSettings(this.settings.alerts), accountId: () => this.accounts.active.id,
+    }));
 
     const invoicesRefreshing = (listener: (refreshing: boolean) => void) => this.invoices.onDidChange((snapshot) => listener(snapshot.activity === 'refreshing'));
     // The controller comes before the tree that asks it, so the view's collapse events are relayed.
     const collapsed = this.register(new vscode.EventEmitter<vscode.TreeViewExpansionEvent<object>>());
     const lineItems = this.register(new LineItemsController(this.lineItems, invoicesRefreshing, collapsed.event));
-    const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale);
+    const provider = new InvoicesTreeProvider(this.invoices, this.balance, lineItems, locale, alerts);
     this.invoicesView = this.register(new InvoicesView(provider, this.invoices, locale));
+    this.invoicesView.showGrouping(this.settings.groupLineItemsBy);
     this.register(this.invoicesView.treeView.onDidCollapseElement((event) => collapsed.fire(event)));
     this.historyView = this.register(new BillingHistoryView(this.history, locale));
     const accountName = () => (this.accounts.list().length > 1 ? this.accounts.active.name : undefined);
-    this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, locale, { budget: () => this.settings.budget, accountName }));
-    this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
+    this.statusBar = this.register(new MonthToDateStatusBar(this.invoices, this.balance, this.insights, locale, { budget: () => this.settings.budget, accountName }));
+    const budgetNotifier = this.register(new BudgetNotifier({ store, invoices: this.invoices, locale, budget: () => this.settings.budget, accountId: () => this.accounts.active.id }));
     this.register(this.session.onDidChange(() => {
       this.invoicesView.showAccount(accountName());
       this.statusBar.render();
@@ -128,7 +136,7 @@ export class Container extends DisposableOwner {
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
-      [COMMANDS.loadMore]: () => this.invoices.loadMore(),
+      [COMMANDS.loadMore]: () => this.invoicesView.loadMore(),
       [COMMANDS.setToken]: () => promptForToken(tokenDeps),
       [COMMANDS.clearToken]: () => clearToken(tokenDeps),
       [COMMANDS.showLog]: () => logger.show(),
@@ -142,12 +150,15 @@ export class Container extends DisposableOwner {
       [COMMANDS.showDailySpend]: (day?: unknown) => this.dailySpend.show(day),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
-      [COMMANDS.loadMoreBillingHistory]: () => this.history.loadMore(),
+      [COMMANDS.groupLineItemsByProject]: () => updateGroupLineItemsBy('project'),
+      [COMMANDS.groupLineItemsByProduct]: () => updateGroupLineItemsBy('product'),
+      [COMMANDS.loadMoreBillingHistory]: () => this.historyView.loadMore(),
       [COMMANDS.revealInvoice]: (target: unknown) => {
         const invoiceUuid = invoiceOfEntry(target);
         return invoiceUuid ? reveal(invoiceUuid) : false;
       },
       ...invoiceCommands(invoiceDeps, summaries),
+      ...lineItemCommands(),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
@@ -163,7 +174,15 @@ export class Container extends DisposableOwner {
       }
       if (affects(event, 'budget')) {
         this.statusBar.render();
+        budgetNotifier.check();
         this.spendOverview.render();
+      }
+      if (affects(event, 'alerts')) {
+        alerts.update();
+      }
+      if (affects(event, 'groupLineItemsBy')) {
+        this.lineItems.regroup(this.settings.groupLineItemsBy);
+        this.invoicesView.showGrouping(this.settings.groupLineItemsBy);
       }
       if (affects(event, 'refreshIntervalMinutes')) {
         autoRefresh.schedule(this.settings.refreshIntervalMinutes);
@@ -171,6 +190,7 @@ export class Container extends DisposableOwner {
     }));
     autoRefresh.schedule(this.settings.refreshIntervalMinutes);
     void dropOutdatedCaches(store).catch((error: unknown) => logger.warn(`Could not drop outdated caches: ${String(error)}`));
+    void openWalkthroughOnFirstStart(context, store, logger).catch((error: unknown) => logger.warn(`Could not open the walkthrough: ${String(error)}`));
     // The first request starts after activation has returned.
     setTimeout(() => void this.session.sync(), 0);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiUrl, ApiUrlCheck } from './api/apiUrl';
+import { GROUP_BY, GroupBy } from './lineItems/itemGroups';
 import { dollarSettingToCents } from './util/money';
 
 export const SECTION = 'digitaloceanInvoices';
@@ -12,6 +13,7 @@ export interface Settings {
   readonly budget: BudgetSettings;
   /** The alerts on daily spend, as configured (checked by insights/alerts.ts `alertSettings`). */
   readonly alerts: { readonly anomalyJumpPercent: unknown; readonly anomalyMinimumAmount: unknown; readonly forecastWarningPercent: unknown };
+  readonly groupLineItemsBy: GroupBy;
 }
 
 export interface BudgetSettings {
@@ -42,6 +44,7 @@ export function readSettings(): Settings {
       anomalyMinimumAmount: config.get('anomalyMinimumAmount'),
       forecastWarningPercent: config.get('forecastWarningPercent'),
     },
+    groupLineItemsBy: GROUP_BY.find((by) => by === config.get('groupLineItemsBy')) ?? 'product',
   };
 }
 
@@ -51,8 +54,19 @@ const SETTING_KEYS: Record<keyof Settings, string[]> = {
   refreshIntervalMinutes: ['refreshIntervalMinutes'],
   budget: ['monthlyBudget', 'budgetWarningPercent'],
   alerts: ['anomalyJumpPercent', 'anomalyMinimumAmount', 'forecastWarningPercent'],
+  groupLineItemsBy: ['groupLineItemsBy'],
 };
 
 export function affects(event: vscode.ConfigurationChangeEvent, key: keyof Settings): boolean {
   return SETTING_KEYS[key].some((name) => event.affectsConfiguration(`${SECTION}.${name}`));
+}
+
+/**
+ * Sets how line items are grouped, as the view's title-bar toggle does: in the workspace's
+ * settings when they hold a value (the user's would not count there), else in the user's.
+ */
+export async function updateGroupLineItemsBy(groupBy: GroupBy): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const target = config.inspect('groupLineItemsBy')?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('groupLineItemsBy', groupBy, target);
 }

@@ -3,14 +3,19 @@
 //   · unit tests (mocha) · integration suite (extension host; again in German, and through a
 //   proxy) · UI tests (Playwright)
 // N counts tests across the mocha stages; a failed stage without tests (tsc, lint, build,
-// install) counts as 1 failed, and so does every stage skipped because a stage it needs failed.
+// install) counts as 1 failed, and so does every stage skipped because a stage it needs failed,
+// and every mocha stage that ran no test (see test/host/stage-result.ts). The summary ends with
+// the ten slowest tests, from the durations each mocha stage records (test/host/test-durations.ts)
+// in test-results/test-durations.jsonl.
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { COUNTS_FILE_ENV, readCountsFile, TestCounts } from './host/mocha-report';
-import { projectRoot } from './host/paths';
+import { projectRoot, testResultsDir } from './host/paths';
 import { secondsSince } from './host/proc';
+import { judgeStage } from './host/stage-result';
+import { DURATIONS_FILE_ENV, formatSlowest, readDurations, slowest, STAGE_ENV } from './host/test-durations';
 
 interface Stage {
   name: string;
@@ -29,6 +34,9 @@ interface StageResult {
   seconds: number;
   note?: string;
 }
+
+const durationsFile = path.join(testResultsDir, 'test-durations.jsonl');
+const SLOWEST_SHOWN = 10;
 
 const bin = (tool: string) => path.join(projectRoot, 'node_modules', '.bin', tool);
 const node = (script: string) => [process.execPath, path.join(projectRoot, script)];
@@ -95,7 +103,7 @@ function runStage(stage: Stage, countsFile: string): Promise<number> {
       cwd: projectRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
-      env: { ...process.env, ...stage.env, [COUNTS_FILE_ENV]: countsFile },
+      env: { ...process.env, ...stage.env, [COUNTS_FILE_ENV]: countsFile, [DURATIONS_FILE_ENV]: durationsFile, [STAGE_ENV]: stage.name },
     });
     current = child;
     child.on('error', (error) => {
@@ -128,6 +136,8 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const countsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-run-all-')), 'counts.json');
+  fs.mkdirSync(testResultsDir, { recursive: true });
+  fs.rmSync(durationsFile, { force: true });
   const results: StageResult[] = [];
   const started = Date.now();
   for (const stage of STAGES) {
@@ -142,39 +152,26 @@ async function main(): Promise<number> {
     const stageStart = Date.now();
     const code = await runStage(stage, countsFile);
     const seconds = (Date.now() - stageStart) / 1000;
-    let counts: TestCounts = { passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
-    let note: string | undefined;
-    if (stage.counted) {
-      const reported = readCountsFile(countsFile);
-      if (reported) {
-        counts = reported;
-        if (code !== 0 && counts.failed === 0) {
-          counts.failed = 1;
-          note = `exit code ${code} with no failed test`;
-        }
-      } else if (code === 0) {
-        counts.failed = 1;
-        note = 'reported no test counts';
-      } else {
-        note = `exit code ${code} before reporting test counts`;
-      }
-    } else if (code !== 0) {
-      note = `exit code ${code}`;
-    }
-    const status = code === 0 && counts.failed === 0 ? 'passed' : 'failed';
+    const { status, counts, note } = judgeStage(stage.counted, code, stage.counted ? readCountsFile(countsFile) : undefined);
     results.push({ name: stage.name, status, counts, seconds, note });
     console.log(`[run-all] ${stage.name}: ${status} in ${seconds.toFixed(1)} s`);
   }
   fs.rmSync(path.dirname(countsFile), { recursive: true, force: true });
 
   console.log(`\n[run-all] summary (${secondsSince(started)}):`);
+  const nameWidth = Math.max(...results.map((result) => result.name.length));
   for (const result of results) {
     const tests = result.counts.passed + result.counts.failed > 0 ? ` ${result.counts.passed} passed, ${result.counts.failed} failed` : '';
     const pending = result.counts.pending ? ` (${result.counts.pending} pending)` : '';
     console.log(
-      `  ${result.status.padEnd(7)} ${result.name.padEnd(23)} ${result.seconds.toFixed(1).padStart(6)} s${tests}${pending}` +
+      `  ${result.status.padEnd(7)} ${result.name.padEnd(nameWidth)} ${result.seconds.toFixed(1).padStart(6)} s${tests}${pending}` +
         (result.note ? ` — ${result.note}` : ''),
     );
+  }
+  const slow = slowest(readDurations(durationsFile), SLOWEST_SHOWN);
+  if (slow.length > 0) {
+    console.log(`\n[run-all] the ${slow.length} slowest tests (all durations: ${path.relative(projectRoot, durationsFile)}):`);
+    formatSlowest(slow).forEach((line) => console.log(line));
   }
   const passed = results.reduce((sum, result) => sum + result.counts.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.counts.failed, 0);

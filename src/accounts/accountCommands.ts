@@ -4,7 +4,8 @@ import { Account } from '../session/accounts';
 import { doctlConfigPath, parseDoctlConfig } from './doctlConfig';
 import { checkTokenInput } from '../session/token';
 import { l10n } from '../util/l10n';
-import { TokenCommandDeps, askForToken, forgetAccount, prime, reportStorageFailure, verifyToken } from './tokenCommands';
+import { TokenCommandDeps, askForToken, forgetAccount, prime, reportStorageFailure, switchToExisting, verifyToken } from './tokenCommands';
+import { TokenEntry } from './tokenEntry';
 
 async function askForName(title: string, value: string): Promise<string | undefined> {
   const name = await vscode.window.showInputBox({
@@ -17,11 +18,14 @@ async function askForName(title: string, value: string): Promise<string | undefi
   return name?.trim() || undefined;
 }
 
+/** A picker of accounts: the active one and those without a token (cleared, or never set) are marked. */
 async function pickAccount(deps: TokenCommandDeps, title: string, filter: (account: Account) => boolean = () => true): Promise<Account | undefined> {
   const active = deps.accounts.active;
-  const items = deps.accounts.list().filter(filter).map((account) => ({
+  const accounts = deps.accounts.list().filter(filter);
+  const withToken = await Promise.all(accounts.map((account) => deps.accounts.hasToken(account)));
+  const items = accounts.map((account, index) => ({
     label: account.name,
-    description: account.id === active.id ? l10n.t('active') : undefined,
+    description: [account.id === active.id && l10n.t('active'), !withToken[index] && l10n.t('no API token')].filter(Boolean).join(' · ') || undefined,
     detail: account.fromEnvironment ? l10n.t('Token from the DIGITALOCEAN_ACCESS_TOKEN or DIGITALOCEAN_TOKEN environment variable (read-only)') : undefined,
     account,
   }));
@@ -32,21 +36,21 @@ async function pickAccount(deps: TokenCommandDeps, title: string, filter: (accou
   return (await vscode.window.showQuickPick(items, { title, placeHolder: l10n.t('Choose an account') }))?.account;
 }
 
-/** Add Account: a name, a verified token, and the new account becomes active. */
+/** Add Account: a name, a verified token, and the new account becomes active; a token another account has already switches to that one. */
 export async function addAccount(deps: TokenCommandDeps): Promise<void> {
   const name = await askForName(l10n.t('Add DigitalOcean Account'), deps.accounts.uniqueName(l10n.t('Account')));
-  const token = name && (await askForToken(l10n.t('API Token for "{0}"', name)));
-  if (!name || !token) {
+  const entered = name && (await askForToken(l10n.t('API Token for "{0}"', name), new TokenEntry(deps)));
+  if (!name || !entered) {
     return;
   }
-  const verified = await verifyToken(token, deps);
-  if (!verified) {
+  if ('existing' in entered) {
+    await switchToExisting(entered.existing, deps);
     return;
   }
   try {
-    prime(token, verified.firstPage, deps);
+    prime(entered.token, entered.firstPage, deps);
     // The session follows the new active account.
-    await deps.accounts.add(name, token);
+    await deps.accounts.add(name, entered.token);
   } catch (failure) {
     reportStorageFailure(failure, deps.logger);
   }
@@ -104,7 +108,13 @@ export async function importDoctlAccounts(deps: TokenCommandDeps, configPath = d
   );
   let imported: Account | undefined;
   let count = 0;
+  const already: string[] = [];
   for (const { context } of picked ?? []) {
+    const existing = await deps.accounts.withToken(context.token);
+    if (existing) {
+      already.push(existing.name);
+      continue;
+    }
     const verified = await verifyToken(context.token, deps);
     if (!verified) {
       continue;
@@ -122,6 +132,9 @@ export async function importDoctlAccounts(deps: TokenCommandDeps, configPath = d
   }
   if (count > 0) {
     vscode.window.setStatusBarMessage(count === 1 ? l10n.t('Imported 1 DigitalOcean account from doctl.') : l10n.t('Imported {0} DigitalOcean accounts from doctl.', count), 5000);
+  }
+  if (already.length > 0) {
+    void vscode.window.showInformationMessage(l10n.t('Not imported twice: these tokens are already the tokens of the accounts {0}.', already.map((name) => `"${name}"`).join(', ')));
   }
   return count;
 }

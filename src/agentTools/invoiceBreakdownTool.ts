@@ -1,10 +1,10 @@
 import { invoiceApiId } from '../api/client';
+import { GROUP_BY, groupLineItems, groupName } from '../lineItems/itemGroups';
 import { l10n } from '../util/l10n';
 import { centsToDecimal, formatAmount, formatCents, parseCents } from '../util/money';
 import { formatDateTime } from '../util/period';
 import { accountData, AgentTool, valid } from './agentTool';
 import { findInvoice } from './findInvoice';
-import { GROUP_BY, groupLineItems } from './lineItemGroups';
 import { checkGroupBy, checkInvoiceRef, inputObject } from './toolInput';
 import { TOOL_NAMES } from './toolNames';
 import { ToolProblem } from './toolProblem';
@@ -48,7 +48,7 @@ export const invoiceBreakdownTool: AgentTool = {
       groupBy === 'product'
         ? l10n.t('By product, largest first ({0}):', count(grouped.itemCount))
         : l10n.t('By project, largest first ({0}):', count(grouped.itemCount)),
-      ...listed.map((group) => bullet(`${group.name}: ${formatCents(group.subtotalCents, locale)} (${count(group.count)})`)),
+      ...listed.map((group) => bullet(`${groupName(group.key, groupBy)}: ${formatCents(group.subtotalCents, locale)} (${count(group.count)})`)),
       rest.length > 0 && bullet(l10n.t('{0} more groups, together {1}', rest.length, formatCents(restCents, locale))),
       grouped.itemCount === 0 && l10n.t('No line items.'),
       l10n.t('The line items add up to {0}.', formatCents(grouped.totalCents, locale)),
@@ -64,7 +64,7 @@ export const invoiceBreakdownTool: AgentTool = {
       data: accountData(account, {
         invoice: { period: invoice.period, amount: invoice.amount, invoiceId: invoice.invoiceId, invoiceUuid: invoice.invoiceUuid, inProgress },
         groupBy,
-        groups: listed.map((group) => ({ name: group.name, amount: centsToDecimal(group.subtotalCents), items: group.count })),
+        groups: listed.map((group) => ({ name: groupName(group.key, groupBy), amount: centsToDecimal(group.subtotalCents), items: group.count })),
         otherGroups: rest.length > 0 ? { groups: rest.length, amount: centsToDecimal(restCents) } : undefined,
         lineItemsTotal: centsToDecimal(grouped.totalCents),
         lineItems: grouped.itemCount,

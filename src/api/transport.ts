@@ -1,4 +1,4 @@
-import fetch, { Response } from 'node-fetch';
+import type { Response } from 'node-fetch';
 import { Readable } from 'stream';
 
 /** One GET request, as the API client sends it. */
@@ -34,9 +34,17 @@ const CODE_OF_TYPE: ReadonlyMap<string | undefined, string> = new Map([['aborted
  * honour the user's proxy settings as long as no agent of one's own is passed, so none is.
  * Redirects are returned, never followed: the token stays with the configured API.
  */
+/**
+ * node-fetch and the Node modules under it are loaded with the first request, not with the
+ * extension: activation does not wait for them (the bundle keeps them, evaluated on demand).
+ */
+let loadingFetch: Promise<typeof import('node-fetch').default> | undefined;
+const loadFetch = () => (loadingFetch ??= import('node-fetch').then((module) => module.default));
+
 export const nodeTransport: Transport = async (request) => {
   let response: Response;
   try {
+    const fetch = await loadFetch();
     response = await fetch(request.url, {
       headers: { ...request.headers, 'Accept-Encoding': ACCEPT_ENCODING },
       signal: request.signal,

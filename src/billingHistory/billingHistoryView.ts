@@ -6,6 +6,7 @@ import { l10n } from '../util/l10n';
 import { BillingHistoryNode, billingHistoryRows, entryTreeItem } from './billingHistoryNodes';
 import { errorActions, listTreeItem } from '../tree/listNodes';
 import { ListViewStatus } from '../tree/listViewStatus';
+import { loadMoreThenFocus } from '../paging/loadMoreThenFocus';
 
 /** Rows of the billing history view, derived from the state's snapshot. */
 export class BillingHistoryTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<BillingHistoryNode> {
@@ -24,6 +25,14 @@ export class BillingHistoryTreeProvider extends DisposableOwner implements vscod
     return parent.kind === 'error' ? errorActions(parent.error) : [];
   }
 
+  /** Rows are top-level but for an error's actions; reveal() needs to know. */
+  getParent(node: BillingHistoryNode): BillingHistoryNode | undefined {
+    if (node.kind !== 'action') {
+      return undefined;
+    }
+    return this.getChildren().find((candidate) => candidate.kind === 'error' && `error:${candidate.error.kind}` === node.parentId);
+  }
+
   getTreeItem(node: BillingHistoryNode): vscode.TreeItem {
     switch (node.kind) {
       case 'entry':
@@ -39,13 +48,18 @@ export class BillingHistoryView extends DisposableOwner {
   readonly provider: BillingHistoryTreeProvider;
   readonly treeView: vscode.TreeView<BillingHistoryNode>;
 
-  constructor(state: BillingHistoryList, locale: string) {
+  constructor(private readonly state: BillingHistoryList, locale: string) {
     super();
     this.provider = this.register(new BillingHistoryTreeProvider(state, locale));
     this.treeView = this.register(vscode.window.createTreeView(BILLING_HISTORY_VIEW_ID, { treeDataProvider: this.provider }));
     const status = this.register(new ListViewStatus(this.treeView, BILLING_HISTORY_VIEW_ID, locale));
     this.register(state.onDidChange((snapshot) => status.render(snapshot)));
     status.render(state.snapshot);
+  }
+
+  /** Load more…: the next page, and the keyboard focus on its first entry. */
+  loadMore(): Promise<void> {
+    return loadMoreThenFocus(this.state, (entry) => this.treeView.reveal({ kind: 'entry', entry }, { select: true, focus: true }));
   }
 }
 

@@ -6,10 +6,22 @@ import { BudgetStatus, budgetStatus, projectMonthEnd, Projection } from './budge
 export interface BudgetView {
   readonly projection: Projection;
   readonly status: BudgetStatus;
+  /** What the month-end figure the budget is checked against comes from. */
+  readonly basis: ForecastBasis;
 }
 
-/** The projection and budget state of the invoice preview; undefined without a usable preview. */
-export function budgetOf(preview: Invoice | undefined, budget: BudgetSettings, now: number): BudgetView | undefined {
-  const projection = preview && projectMonthEnd(preview.amount, preview.period, preview.updatedAt, now);
-  return projection && { projection, status: budgetStatus(projection, budget.cents, budget.warningPercent) };
+/** The straight line from the month-to-date, or the run rate of the daily data (see insights/forecast). */
+export type ForecastBasis = 'straightLine' | 'runRate';
+
+/**
+ * The projection and budget state of the invoice preview; undefined without a usable preview.
+ * With a `forecast` (the run rate, once daily data gives one) the budget is checked against it.
+ */
+export function budgetOf(preview: Invoice | undefined, budget: BudgetSettings, now: number, forecast?: { readonly basis: ForecastBasis; readonly cents: bigint }): BudgetView | undefined {
+  const straight = preview && projectMonthEnd(preview.amount, preview.period, preview.updatedAt, now);
+  if (!straight) {
+    return undefined;
+  }
+  const projection = forecast ? { ...straight, projectedCents: forecast.cents } : straight;
+  return { projection, status: budgetStatus(projection, budget.cents, budget.warningPercent), basis: forecast?.basis ?? 'straightLine' };
 }

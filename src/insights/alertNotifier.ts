@@ -37,6 +37,7 @@ export class AlertNotifier extends DisposableOwner {
   private readonly changed = this.register(new Emitter<void>());
   readonly onDidChange = this.changed.event;
   private current: readonly Alert[] = [];
+  private notifying: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AlertNotifierDeps) {
     super();
@@ -76,7 +77,8 @@ export class AlertNotifier extends DisposableOwner {
     }
     // Notified only on fresh data: the cached days were notified when they were fetched.
     if (!insights.snapshot.stale && !insights.snapshot.loading && !invoicesShown.stale && invoicesShown.fetchedAt !== undefined) {
-      this.notify(next).catch((error: unknown) => this.deps.logger.warn(`Could not notify of alerts: ${String(error)}`));
+      // One after the other: each reads the ledger the one before it wrote.
+      this.notifying = this.notifying.then(() => this.notify(next)).catch((error: unknown) => this.deps.logger.warn(`Could not notify of alerts: ${String(error)}`));
     }
   }
 
@@ -92,6 +94,12 @@ export class AlertNotifier extends DisposableOwner {
       return;
     }
     await store.update(STATE_KEYS.alertsShown, { ...shown, [account]: recordAlerts(ledger, fresh, dayOf((this.deps.now ?? Date.now)())) });
+    this.ask(text, fresh, muted).catch((error: unknown) => this.deps.logger.warn(`Could not show the alerts: ${String(error)}`));
+  }
+
+  /** The notification itself, not awaited: the next alerts are recorded meanwhile. */
+  private async ask(text: string, fresh: readonly Alert[], muted: ReadonlySet<AlertKind>): Promise<void> {
+    const { store } = this.deps;
     const open = l10n.t('Show Daily Spend');
     const mute = l10n.t('Don\'t Show Again');
     const choice = await vscode.window.showInformationMessage(text, open, mute);

@@ -1,3 +1,4 @@
+import { LOW_RATE_LIMIT, MAX_PARALLEL_REQUESTS, MAX_PER_PAGE, parallelRequests } from '../api/requestPolicy';
 import { DigitalOceanClient } from '../api/client';
 import { abortedError } from '../api/clock';
 import { daysFrom } from '../api/days';
@@ -19,10 +20,8 @@ import { DayRange, splitIntoWindows, withinInsightsData } from './windows';
  * counted, so a day is either complete or named as missing, never silently short.
  */
 
-export const INSIGHTS_PER_PAGE = 200;
-export const MAX_PARALLEL_REQUESTS = 4;
-/** Below this `ratelimit-remaining`, one request at a time and nothing asked for ahead. */
-export const LOW_RATE_LIMIT = 50;
+export const INSIGHTS_PER_PAGE = MAX_PER_PAGE;
+export { LOW_RATE_LIMIT, MAX_PARALLEL_REQUESTS };
 /** Pages asked for ahead of page 1's answer, per window: pages 2-4. */
 export const PAGES_AHEAD = 3;
 /** More pages than this in one window (100,000 data points in 31 days) is taken as a broken count. */
@@ -303,7 +302,7 @@ class InsightsLoader {
   }
 
   private parallelism(): number {
-    return this.lowRateLimit() ? 1 : this.options.maxParallel ?? MAX_PARALLEL_REQUESTS;
+    return parallelRequests(this.options.client.http.rateLimit.remaining, this.options.maxParallel, this.options.lowRateLimit);
   }
 
   /** Never rejects on an API failure (it is recorded); only when onProgress throws. */

@@ -45,6 +45,9 @@ export interface InsightsStateOptions extends SessionStateEnvironment {
   readonly client: DigitalOceanClient;
 }
 
+/** Failures that the same token will meet again. */
+const PERMANENT: ReadonlySet<string> = new Set(['missingScope', 'noTeam', 'unauthorized', 'forbidden']);
+
 const EMPTY: InsightsSnapshot = { hasToken: false, loading: false, stale: false };
 
 /**
@@ -79,15 +82,20 @@ export class InsightsState {
 
   /** Fetches the recent days unless they were fetched today already (or are on their way). */
   refreshIfDue(): Promise<void> {
-    const fetchedAt = this.current.recent?.fetchedAt;
-    if (fetchedAt !== undefined && dayOf(fetchedAt) === dayOf(this.now()) && !this.current.error) {
+    const { recent, error } = this.current;
+    const fetchedToday = recent !== undefined && dayOf(recent.fetchedAt) === dayOf(this.now()) && !error;
+    // What only another token can change is not asked again with every refresh (Retry still does).
+    if (fetchedToday || (error && PERMANENT.has(error.kind))) {
       return Promise.resolve();
     }
     return this.refreshRecent();
   }
 
-  /** Fetches the recent days now (Retry, or Daily Spend opened on them). */
+  /** Fetches the recent days now (Retry, or Daily Spend opened on them); asks for the team again after a failure. */
   refreshRecent(): Promise<void> {
+    if (this.current.error) {
+      this.teamLookup = undefined;
+    }
     const scope = this.options.session.begin();
     if (!scope || scope.key !== this.follower.key) {
       return Promise.resolve();
@@ -177,8 +185,9 @@ export class InsightsState {
         }
         return account.team;
       });
-      promise.catch(() => {
-        if (this.teamLookup?.promise === promise) {
+      promise.catch((error: unknown) => {
+        // Asked once per token: only a passing failure is asked again.
+        if (this.teamLookup?.promise === promise && !PERMANENT.has(shownError(error).kind)) {
           this.teamLookup = undefined;
         }
       });

@@ -9,6 +9,7 @@ import { CallOptions } from '../api/http';
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
 import { defaultDownloadName, SaveError, writeFileAtomic } from './download';
+import { DownloadAction, downloadActions, DownloadHost } from './downloadActions';
 import { l10n } from '../util/l10n';
 import { formatAmount } from '../util/money';
 import { formatPeriod } from '../util/period';
@@ -207,18 +208,60 @@ function revealLabel(): string {
   return process.platform === 'win32' ? l10n.t('Reveal in File Explorer') : l10n.t('Open Containing Folder');
 }
 
-/** Offers to open the saved file; not awaited, so a command never waits for the notification. */
-async function offerToOpen(target: vscode.Uri, format: FileFormat): Promise<void> {
-  const open = l10n.t('Open');
-  const reveal = revealLabel();
-  const actions = target.scheme === 'file' ? [open, reveal] : [open];
-  const choice = await vscode.window.showInformationMessage(l10n.t('Saved {0}.', path.basename(target.path)), ...actions);
-  if (choice === open && format === 'csv') {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
-  } else if (choice === open) {
-    await vscode.env.openExternal(target);
-  } else if (choice === reveal) {
-    await vscode.commands.executeCommand('revealFileInOS', target);
+function actionLabel(action: DownloadAction): string {
+  switch (action) {
+    case 'openInEditor':
+    case 'openWithSystem':
+      return l10n.t('Open');
+    case 'revealInOS':
+      return revealLabel();
+    case 'revealInExplorer':
+      return l10n.t('Reveal in Explorer');
+  }
+}
+
+async function runAction(action: DownloadAction, target: vscode.Uri): Promise<void> {
+  switch (action) {
+    case 'openInEditor':
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+      return;
+    case 'openWithSystem':
+      await vscode.env.openExternal(target);
+      return;
+    case 'revealInOS':
+      await vscode.commands.executeCommand('revealFileInOS', target);
+      return;
+    case 'revealInExplorer':
+      await vscode.commands.executeCommand('revealInExplorer', target);
+      return;
+  }
+}
+
+/** The window at hand, for downloadActions. */
+function downloadHost(target: vscode.Uri): DownloadHost {
+  return {
+    ui: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
+    remoteName: vscode.env.remoteName,
+    scheme: target.scheme,
+    inWorkspace: vscode.workspace.getWorkspaceFolder(target) !== undefined,
+  };
+}
+
+/**
+ * Offers what works for the saved file in this window; not awaited, so a command never waits
+ * for the notification. Without a way to show the file, the message says where it is.
+ */
+async function offerToOpen(deps: InvoiceCommandDeps, target: vscode.Uri, format: FileFormat): Promise<void> {
+  const actions = downloadActions(format, downloadHost(target));
+  deps.logger.info(`Offered for ${path.basename(target.path)}: ${actions.join(', ') || 'nothing'}.`);
+  const name = path.basename(target.path);
+  const canShow = actions.some((action) => action === 'revealInOS' || action === 'revealInExplorer');
+  const message = canShow ? l10n.t('Saved {0}.', name) : l10n.t('Saved {0} in {1}.', name, file(vscode.Uri.joinPath(target, '..')));
+  const labels = actions.map(actionLabel);
+  const choice = await vscode.window.showInformationMessage(message, ...labels);
+  const chosen = choice === undefined ? undefined : actions[labels.indexOf(choice)];
+  if (chosen) {
+    await runAction(chosen, target);
   }
 }
 
@@ -257,7 +300,7 @@ async function download(deps: InvoiceCommandDeps, format: FileFormat, arg: unkno
   if (destination.scheme === 'file') {
     await deps.globalState.update(LAST_FOLDER_KEY, path.dirname(destination.fsPath));
   }
-  void offerToOpen(destination, format);
+  offerToOpen(deps, destination, format).catch((error: unknown) => deps.logger.warn(`Could not open ${file(destination)}: ${String(error)}`));
   return destination;
 }
 

@@ -30,16 +30,22 @@ export function invoiceRow(invoice: Invoice, inProgress: boolean): InvoiceRow {
   return { kind: 'invoice', invoice, inProgress, itemsKey: invoiceApiId(invoice, inProgress) };
 }
 
+/**
+ * The amount first, then the month: at the narrowest side bar (170 px) a month and a large
+ * amount do not fit side by side, and the amount is what the row is for. Screen readers
+ * still hear the month first.
+ */
 export function invoiceTreeItem({ invoice, inProgress, itemsKey }: InvoiceRow, locale: string): vscode.TreeItem {
   const expandable = itemsKey !== undefined;
-  const item = new vscode.TreeItem(formatPeriod(invoice.period, locale), expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `${inProgress ? 'preview' : 'invoice'}:${invoice.invoiceUuid}`;
   const amount = formatAmount(invoice.amount, locale);
-  item.description = inProgress ? l10n.t('{0} · in progress', amount) : amount;
+  const month = formatPeriod(invoice.period, locale);
+  const item = new vscode.TreeItem(amount, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `${inProgress ? 'preview' : 'invoice'}:${invoice.invoiceUuid}`;
+  item.description = inProgress ? l10n.t('{0} · in progress', month) : month;
   item.iconPath = new vscode.ThemeIcon(inProgress ? 'clock' : 'file-text');
   item.contextValue = inProgress ? 'invoicePreview' : 'invoice';
   item.tooltip = invoiceTooltip(invoice, inProgress, locale);
-  item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+  item.accessibilityInformation = { label: `${month}, ${inProgress ? l10n.t('{0} · in progress', amount) : amount}` };
   return item;
 }
 

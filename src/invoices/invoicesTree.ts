@@ -3,7 +3,7 @@ import { BalanceSnapshot, BalanceState } from '../balance/balanceState';
 import { balanceTreeItem } from '../balance/balanceNode';
 import { LineItemsController } from '../lineItems/lineItemsController';
 import {
-  ITEMS_STEP, groupChildren, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
+  ITEMS_SHOWN_FIRST, groupChildren, groupNodeId, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
   lineItemTreeItem, moreItemsTreeItem,
 } from '../lineItems/lineItemNodes';
 import { errorActions, LinkNode, listRows, listTreeItem } from '../tree/listNodes';
@@ -49,15 +49,15 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'itemsIncomplete':
         return incompleteActions(parent.itemsKey);
       case 'group':
-        return groupChildren(parent.itemsKey, parent.group, this.shownItems.get(`${parent.itemsKey}/${parent.group.product}`) ?? ITEMS_STEP);
+        return groupChildren(parent, this.shownItems.get(groupNodeId(parent)) ?? ITEMS_SHOWN_FIRST);
       default:
         return [];
     }
   }
 
-  /** Shows the next items of a product group ("Show more…"). */
+  /** Shows more items of a group ("Show more…", "Show all"). */
   showMore(node: Extract<InvoiceNode, { kind: 'moreItems' }>): void {
-    this.shownItems.set(`${node.itemsKey}/${node.product}`, node.shown + ITEMS_STEP);
+    this.shownItems.set(node.groupId, node.show);
     this.changed.fire();
   }
 
@@ -88,7 +88,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'item':
         return lineItemTreeItem(node, this.locale);
       case 'moreItems':
-        return moreItemsTreeItem(node);
+        return moreItemsTreeItem(node, this.locale);
     }
   }
 }

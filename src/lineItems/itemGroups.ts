@@ -1,9 +1,19 @@
 import { InvoiceItem } from '../api/types';
+import { l10n } from '../util/l10n';
 import { parseCents } from '../util/money';
 
-export interface ProductGroup {
-  /** The product as sent; '' for items without one. */
-  readonly product: string;
+/** What line items can be grouped by: the `groupLineItemsBy` setting and the breakdown tool's `groupBy`. */
+export const GROUP_BY = ['product', 'project'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+const GROUP_KEYS: Record<GroupBy, (item: InvoiceItem) => string> = {
+  product: (item) => item.product,
+  project: (item) => item.projectName,
+};
+
+export interface ItemGroup {
+  /** The product or project as sent; '' for items without one. */
+  readonly key: string;
   readonly count: number;
   /** Exact sum of the items' amounts that could be read. */
   readonly subtotalCents: bigint;
@@ -13,8 +23,9 @@ export interface ProductGroup {
 }
 
 export interface GroupedItems {
-  /** Largest absolute subtotal first; equal ones by product name. */
-  readonly groups: readonly ProductGroup[];
+  readonly by: GroupBy;
+  /** Largest absolute subtotal first; equal ones by key. */
+  readonly groups: readonly ItemGroup[];
   /** Exact sum of every readable amount: the invoice total when all items are loaded. */
   readonly totalCents: bigint;
   readonly itemCount: number;
@@ -23,16 +34,18 @@ export interface GroupedItems {
 
 const abs = (value: bigint) => (value < 0n ? -value : value);
 
-/** Groups items by product, keeping their order within each group; amounts are summed exactly. */
-export function groupByProduct(items: readonly InvoiceItem[]): GroupedItems {
-  const byProduct = new Map<string, { items: InvoiceItem[]; cents: bigint; unparseable: number }>();
+/** Groups items by their product or project, largest amount first within each group; amounts are summed exactly. */
+export function groupLineItems(items: readonly InvoiceItem[], by: GroupBy): GroupedItems {
+  const keyOf = GROUP_KEYS[by];
+  const byKey = new Map<string, { items: InvoiceItem[]; cents: bigint; unparseable: number }>();
   let totalCents = 0n;
   let unparseableCount = 0;
   for (const item of items) {
-    let group = byProduct.get(item.product);
+    const key = keyOf(item);
+    let group = byKey.get(key);
     if (!group) {
       group = { items: [], cents: 0n, unparseable: 0 };
-      byProduct.set(item.product, group);
+      byKey.set(key, group);
     }
     group.items.push(item);
     const cents = parseCents(item.amount);
@@ -44,16 +57,38 @@ export function groupByProduct(items: readonly InvoiceItem[]): GroupedItems {
       totalCents += cents;
     }
   }
-  const groups: ProductGroup[] = [...byProduct].map(([product, group]) => ({
-    product,
+  const groups: ItemGroup[] = [...byKey].map(([key, group]) => ({
+    key,
     count: group.items.length,
     subtotalCents: group.cents,
     unparseableCount: group.unparseable,
-    items: group.items,
+    items: largestFirst(group.items),
   }));
   groups.sort((a, b) => {
     const difference = abs(b.subtotalCents) - abs(a.subtotalCents);
-    return difference !== 0n ? (difference > 0n ? 1 : -1) : a.product.localeCompare(b.product, 'en');
+    return difference !== 0n ? (difference > 0n ? 1 : -1) : a.key.localeCompare(b.key, 'en');
   });
-  return { groups, totalCents, itemCount: items.length, unparseableCount };
+  return { by, groups, totalCents, itemCount: items.length, unparseableCount };
+}
+
+/** A group's name as shown: its product or project, "(no product)" / "(no project)" for items without one. */
+export function groupName(key: string, by: GroupBy): string {
+  return key || (by === 'product' ? l10n.t('(no product)') : l10n.t('(no project)'));
+}
+
+/**
+ * Largest absolute amount first (a credit of -$50 before one of -$10), to the cent; equal
+ * amounts keep the API's order, amounts that cannot be read come last.
+ */
+function largestFirst(items: readonly InvoiceItem[]): InvoiceItem[] {
+  const cents = new Map(items.map((item) => [item, parseCents(item.amount)]));
+  return [...items].sort((a, b) => {
+    const x = cents.get(a);
+    const y = cents.get(b);
+    if (x === undefined || y === undefined) {
+      return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
+    }
+    const difference = abs(y) - abs(x);
+    return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+  });
 }

@@ -1,3 +1,4 @@
+import { LOW_RATE_LIMIT, MAX_PARALLEL_REQUESTS, MAX_PER_PAGE, parallelRequests } from '../api/requestPolicy';
 import { DigitalOceanClient } from '../api/client';
 import { abortedError } from '../api/clock';
 import { ApiError, ApiErrorKind, isAbort } from '../api/errors';
@@ -19,10 +20,9 @@ import { runBounded } from '../util/pool';
  * A page repeating the previous one exactly is reported as a problem instead.
  */
 
-export const ITEMS_PER_PAGE = 200;
-export const MAX_PARALLEL_PAGES = 4;
-/** Below this `ratelimit-remaining`, pages are fetched one at a time. */
-export const LOW_RATE_LIMIT = 50;
+export const ITEMS_PER_PAGE = MAX_PER_PAGE;
+export const MAX_PARALLEL_PAGES = MAX_PARALLEL_REQUESTS;
+export { LOW_RATE_LIMIT };
 /** More pages than this (a million items) is taken as a broken `meta.total`. */
 export const MAX_PAGES = 5_000;
 
@@ -213,9 +213,7 @@ class ItemsLoader {
 
   /** Concurrency for the next request: one at a time when the rate limit runs low. */
   private parallelism(): number {
-    const remaining = this.options.client.http.rateLimit.remaining;
-    const low = remaining !== undefined && remaining < (this.options.lowRateLimit ?? LOW_RATE_LIMIT);
-    return low ? 1 : this.options.maxParallel ?? MAX_PARALLEL_PAGES;
+    return parallelRequests(this.options.client.http.rateLimit.remaining, this.options.maxParallel, this.options.lowRateLimit);
   }
 
   /** Never rejects: a failure is recorded; cancellation is checked by the caller. */

@@ -3,7 +3,7 @@ import { isAbort } from '../api/errors';
 import { Session, SessionScope } from '../session/session';
 import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
-import { GroupedItems, groupByProduct } from './itemGroups';
+import { GroupBy, GroupedItems, groupLineItems } from './itemGroups';
 import { LineItemsOptions, LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from './lineItemsLoader';
 
 export type LineItemsEntry =
@@ -11,8 +11,9 @@ export type LineItemsEntry =
   | { readonly status: 'loaded'; readonly result: LineItemsResult; readonly grouped: GroupedItems };
 
 /**
- * Line items of the invoices the user expanded, for the session's account. A load runs while
- * its invoice is expanded: collapsing, a refresh or an account change cancels it.
+ * Line items of the invoices the user expanded, for the session's account, grouped by product
+ * or by project. A load runs while its invoice is expanded: collapsing, a refresh or an
+ * account change cancels it.
  */
 export class LineItemsStore {
   private readonly entries = new Map<string, LineItemsEntry>();
@@ -27,6 +28,7 @@ export class LineItemsStore {
     private readonly client: DigitalOceanClient,
     private readonly session: Session,
     private readonly logger: Logger,
+    private groupBy: GroupBy = 'product',
   ) {
     this.key = session.state.key;
     this.subscription = session.onDidChange((state) => {
@@ -39,6 +41,24 @@ export class LineItemsStore {
 
   get(invoiceUuid: string): LineItemsEntry | undefined {
     return this.entries.get(invoiceUuid);
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  /** Groups the loaded items anew (no request); loads on their way group the new way when they finish. */
+  regroup(groupBy: GroupBy): void {
+    if (groupBy === this.groupBy) {
+      return;
+    }
+    this.groupBy = groupBy;
+    for (const [uuid, entry] of [...this.entries]) {
+      if (entry.status === 'loaded') {
+        this.entries.set(uuid, this.loaded(entry.result));
+        this.changed.fire(uuid);
+      }
+    }
   }
 
   /** Starts loading unless loaded or loading already. */
@@ -72,7 +92,7 @@ export class LineItemsStore {
     const entry = this.entries.get(invoiceUuid);
     if (entry?.status === 'loading') {
       if (entry.previous) {
-        this.entries.set(invoiceUuid, loaded(entry.previous));
+        this.entries.set(invoiceUuid, this.loaded(entry.previous));
       } else {
         this.entries.delete(invoiceUuid);
       }
@@ -130,7 +150,7 @@ export class LineItemsStore {
           return;
         }
         this.loads.delete(invoiceUuid);
-        this.entries.set(invoiceUuid, loaded(result));
+        this.entries.set(invoiceUuid, this.loaded(result));
         if (!result.complete) {
           this.logger.warn(`Line items of ${invoiceUuid}: missing pages ${result.failed.map((failure) => failure.page).join(', ')}.`);
         }
@@ -144,7 +164,7 @@ export class LineItemsStore {
         this.logger.error(`Line items of ${invoiceUuid}: ${error instanceof Error ? error.message : String(error)}`);
         this.loads.delete(invoiceUuid);
         if (previous) {
-          this.entries.set(invoiceUuid, loaded(previous));
+          this.entries.set(invoiceUuid, this.loaded(previous));
         } else {
           this.entries.delete(invoiceUuid);
         }
@@ -152,8 +172,8 @@ export class LineItemsStore {
       },
     );
   }
-}
 
-function loaded(result: LineItemsResult): LineItemsEntry {
-  return { status: 'loaded', result, grouped: groupByProduct(result.items) };
+  private loaded(result: LineItemsResult): LineItemsEntry {
+    return { status: 'loaded', result, grouped: groupLineItems(result.items, this.groupBy) };
+  }
 }

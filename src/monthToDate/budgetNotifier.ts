@@ -22,18 +22,22 @@ export interface BudgetNotifierDeps {
 }
 
 /**
- * Says once per account and month, after fresh data, that spend passed the budget;
- * "Don't Show Again" mutes it for good.
+ * Says once per account and month that spend passed the budget: after fresh data, and when
+ * the budget is changed to less than what is spent already. "Don't Show Again" mutes it for good.
  */
 export class BudgetNotifier extends DisposableOwner {
   constructor(private readonly deps: BudgetNotifierDeps) {
     super();
-    this.register(deps.invoices.onDidChange((snapshot) => {
-      const budget = budgetOf(snapshot.preview, deps.budget(), (deps.now ?? Date.now)());
-      if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
-        this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents).catch(() => undefined);
-      }
-    }));
+    this.register(deps.invoices.onDidChange(() => this.check()));
+  }
+
+  /** Compares the month in progress shown (once refreshed) with the budget; call it when the budget setting changes. */
+  check(): void {
+    const snapshot = this.deps.invoices.snapshot;
+    const budget = budgetOf(snapshot.preview, this.deps.budget(), (this.deps.now ?? Date.now)());
+    if (budget && snapshot.preview && !snapshot.stale && !snapshot.activity) {
+      this.notifyIfOver(snapshot.preview.period, budget.projection.actualCents).catch(() => undefined);
+    }
   }
 
   async notifyIfOver(period: string, spentCents: bigint): Promise<boolean> {

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { COMMANDS, INVOICES_VIEW_ID, STATUS_BAR_ITEM_ID } from '../constants';
 import { BalanceState } from '../balance/balanceState';
+import { balanceFigures, unbreakable, wrappingText } from '../balance/balanceTerms';
 import { InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { BudgetSettings } from '../settings';
 import { BudgetView, budgetOf } from '../budget/budgetModel';
+import { formatPermille } from '../insights/alertText';
+import { InsightsState } from '../insights/insightsState';
+import { SpendOutlook, spendOutlook } from '../insights/spendOutlook';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
 import { formatAmount, formatCents } from '../util/money';
-import { formatDateTime, formatPeriod } from '../util/period';
+import { formatDate, formatDateTime, formatPeriod } from '../util/period';
 
 export interface StatusBarContext {
   readonly budget: () => BudgetSettings;
@@ -16,13 +20,14 @@ export interface StatusBarContext {
   readonly now?: () => number;
 }
 
-/** Month-to-date spend (the invoice preview's amount) in the status bar, with the budget. */
+/** Month-to-date usage (the invoice preview's amount) in the status bar, with the budget and the balance. */
 export class MonthToDateStatusBar extends DisposableOwner {
   readonly item: vscode.StatusBarItem;
 
   constructor(
     private readonly invoices: InvoiceList,
     private readonly balance: BalanceState,
+    private readonly insights: InsightsState,
     private readonly locale: string,
     private readonly context: StatusBarContext,
   ) {
@@ -32,6 +37,7 @@ export class MonthToDateStatusBar extends DisposableOwner {
     this.item.command = { command: `${INVOICES_VIEW_ID}.focus`, title: l10n.t('Show DigitalOcean Invoices') };
     this.register(invoices.onDidChange(() => this.render()));
     this.register(balance.onDidChange(() => this.render()));
+    this.register(insights.onDidChange(() => this.render()));
     this.render();
     this.item.show();
   }
@@ -43,60 +49,95 @@ export class MonthToDateStatusBar extends DisposableOwner {
     if (!snapshot.hasToken || !preview) {
       this.item.text = busy ? '$(sync~spin)' : '$(credit-card)';
       this.item.tooltip = snapshot.hasToken
-        ? snapshot.error?.message ?? l10n.t('DigitalOcean month-to-date spend: loading…')
+        ? snapshot.error?.message ?? l10n.t('DigitalOcean month-to-date usage: loading…')
         : l10n.t('DigitalOcean Invoices: no API token set. Click to open the view and set one.');
-      this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date spend unknown') };
+      this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date usage unknown') };
       this.item.backgroundColor = undefined;
       return;
     }
     const amount = formatAmount(preview.amount, this.locale);
-    const budget = budgetOf(preview, this.context.budget(), (this.context.now ?? Date.now)());
+    const now = (this.context.now ?? Date.now)();
+    const outlook = spendOutlook(snapshot.items, preview, this.insights.snapshot.recent, now);
+    // Once daily data gives a run rate, the budget is checked against it (it follows a change within a week).
+    const budget = budgetOf(preview, this.context.budget(), now, outlook.runRate && { basis: 'runRate', cents: outlook.runRate.cents });
     this.item.text = `${busy ? '$(sync~spin)' : '$(credit-card)'} ${amount}`;
-    this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date spend {0}', amount) };
+    this.item.accessibilityInformation = { label: l10n.t('DigitalOcean month-to-date usage {0}', amount) };
     this.item.backgroundColor = budget?.status.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = this.tooltip(snapshot, amount, budget);
+    this.item.tooltip = this.tooltip(snapshot, amount, budget, outlook);
   }
 
-  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined): vscode.MarkdownString {
+  private tooltip(snapshot: InvoiceSnapshot, amount: string, budget: BudgetView | undefined, outlook: SpendOutlook): vscode.MarkdownString {
     const preview = snapshot.preview!;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    const line = (text: string) => tooltip.appendText(text).appendMarkdown('  \n');
+    // One figure a line, its name kept whole: a hover wraps long lines at their hyphens.
+    const figure = (name: string, value: string) => tooltip.appendMarkdown(`**${wrappingText(unbreakable(name))}:** `).appendText(value).appendMarkdown('  \n');
+    const warning = (text: string) => tooltip.appendMarkdown(`$(warning) ${wrappingText(text)}  \n`);
     const account = this.context.accountName();
-    tooltip.appendMarkdown(`**${l10n.t('DigitalOcean month-to-date spend')}**`);
+    tooltip.appendMarkdown(`**${wrappingText(l10n.t('DigitalOcean month-to-date usage'))}**`);
     if (account) {
       tooltip.appendMarkdown(' — ').appendText(account);
     }
     tooltip.appendMarkdown('\n\n');
-    line(`${formatPeriod(preview.period, this.locale)}: ${amount}`);
+    figure(formatPeriod(preview.period, this.locale), amount);
+    const money = (cents: bigint) => formatCents(cents, this.locale);
+    if (outlook.yesterday) {
+      figure(l10n.t('Yesterday ({0})', formatDate(outlook.yesterday.day, this.locale)), money(outlook.yesterday.cents));
+    }
+    if (outlook.average) {
+      figure(l10n.t('7-day average'), l10n.t('{0} a day', money(outlook.average.cents)));
+    }
+    if (outlook.runRate) {
+      figure(l10n.t('Month-end forecast at the run rate'), money(outlook.runRate.cents));
+    }
+    if (outlook.straightLine) {
+      figure(l10n.t('Projected month-end total'), money(outlook.straightLine.projectedCents));
+    }
+    if (outlook.change && outlook.lastInvoice) {
+      const percent = outlook.change.permille === undefined ? '' : ` (${formatPermille(outlook.change.permille, this.locale, true)})`;
+      const sign = outlook.change.differenceCents > 0n ? '+' : '';
+      figure(l10n.t('Forecast against {0}', formatPeriod(outlook.lastInvoice.period, this.locale)), `${sign}${money(outlook.change.differenceCents)}${percent}`);
+    }
+    if (outlook.yearToDate) {
+      figure(l10n.t('Year to date {0}', String(outlook.yearToDate.year)), money(outlook.yearToDate.cents));
+    }
     if (budget) {
-      line(l10n.t('Projected month-end total: {0}', formatCents(budget.projection.projectedCents, this.locale)));
       if (budget.status.level !== 'none') {
-        line(l10n.t('Budget: {0} ({1}% used)', formatCents(budget.status.budgetCents, this.locale), budget.status.percentUsed));
+        figure(l10n.t('Budget'), l10n.t('{0} ({1}% used)', formatCents(budget.status.budgetCents, this.locale), budget.status.percentUsed));
       }
       if (budget.status.level === 'over') {
-        tooltip.appendMarkdown('$(warning) ');
-        line(l10n.t('Month-to-date spend is over the budget.'));
+        warning(l10n.t('Month-to-date usage is over the budget.'));
       } else if (budget.status.level === 'projectedOver') {
-        tooltip.appendMarkdown('$(warning) ');
-        line(l10n.t('The projected month-end total is over the budget.'));
+        warning(budget.basis === 'runRate'
+          ? l10n.t('The month-end forecast at the run rate (month-to-date plus the 7-day average for each day left) is over the budget.')
+          : l10n.t('The projected month-end total is over the budget.'));
       }
     }
     const updated = formatDateTime(preview.updatedAt, this.locale);
     if (updated) {
-      line(l10n.t('Last updated by DigitalOcean: {0}', updated));
+      figure(l10n.t('Last updated by DigitalOcean'), updated);
     }
     const balance = this.balance.snapshot.balance;
     if (balance) {
+      const { monthToDateBalance, accountBalance } = balanceFigures(balance, this.locale);
+      figure(monthToDateBalance.name, monthToDateBalance.amount);
+      figure(accountBalance.name, accountBalance.amount);
       const generated = formatDateTime(balance.generatedAt || undefined, this.locale);
-      line(l10n.t('Month-to-date balance {0} · account balance {1}', formatAmount(balance.monthToDateBalance, this.locale), formatAmount(balance.accountBalance, this.locale))
-        + (generated ? ` (${l10n.t('generated {0}', generated)})` : ''));
+      if (generated) {
+        figure(l10n.t('Balance generated'), generated);
+      }
     }
     const fetched = formatDateTime(snapshot.fetchedAt, this.locale);
     if (fetched) {
-      line(snapshot.stale ? l10n.t('Fetched {0} (cached, not refreshed yet)', fetched) : l10n.t('Fetched {0}', fetched));
+      figure(l10n.t('Fetched'), snapshot.stale ? l10n.t('{0} (cached, not refreshed yet)', fetched) : fetched);
     }
     if (snapshot.error) {
-      tooltip.appendMarkdown('\n$(warning) ').appendText(snapshot.error.message).appendMarkdown('\n');
+      tooltip.appendMarkdown('\n');
+      warning(snapshot.error.message);
+    }
+    const insightsError = this.insights.snapshot.error;
+    if (insightsError) {
+      tooltip.appendMarkdown('\n');
+      warning(l10n.t('Daily spend: {0}', insightsError.message));
     }
     tooltip.appendMarkdown(`\n[${l10n.t('Show Daily Spend')}](command:${COMMANDS.showDailySpend}) · [${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
     tooltip.isTrusted = { enabledCommands: [COMMANDS.showDailySpend, COMMANDS.switchAccount] };

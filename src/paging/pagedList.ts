@@ -125,8 +125,9 @@ export class PagedList<Item, Extra = Record<never, never>> {
   }
 
   /**
-   * Fetches page 1 again. Calls while one is in flight share it, unless `supersede` asks for a
-   * new one (settings changed), which aborts the older one.
+   * Fetches page 1 again and keeps the pages loaded after it (see `mergeFirstPage`). Calls
+   * while one is in flight share it, unless `supersede` asks for a new one (settings changed),
+   * which aborts the older one and starts the list over from page 1.
    */
   refresh(options: { supersede?: boolean } = {}): Promise<void> {
     const scope = this.options.session.begin();
@@ -138,10 +139,16 @@ export class PagedList<Item, Extra = Record<never, never>> {
     }
     this.cancelAll();
     const controller = new AbortController();
+    const perPage = this.options.pageSize();
+    const startOver = options.supersede === true;
     this.update({ ...this.current, activity: 'refreshing', retryNotice: undefined });
     return this.track('refreshing', controller, this.options
-      .fetchPage({ page: 1, perPage: this.options.pageSize() }, this.callOptions(scope, controller))
-      .then((page) => (controller.signal.aborted ? undefined : this.applyFirstPage(page))));
+      .fetchPage({ page: 1, perPage }, this.callOptions(scope, controller))
+      .then((page) => {
+        if (!controller.signal.aborted) {
+          this.applyFirstPage(page, startOver ? { ...this.current, items: [], next: undefined, pagingProblem: undefined } : this.current, perPage);
+        }
+      }));
   }
 
   /**
@@ -176,7 +183,7 @@ export class PagedList<Item, Extra = Record<never, never>> {
       this.cancelAll();
       this.cacheWriter.flush(); // what is shown belongs to the account being left
       if (key && primed?.key === key) {
-        this.applyFirstPage(primed.page, { ...this.empty, hasToken: true });
+        this.applyFirstPage(primed.page, { ...this.empty, hasToken: true }, this.options.pageSize());
         return true;
       }
       const cached = key ? this.cache.read(key) : undefined;
@@ -218,16 +225,15 @@ export class PagedList<Item, Extra = Record<never, never>> {
     });
   }
 
-  private applyFirstPage(page: ListPage<Item, Extra>, base: ListSnapshot<Item, Extra> = this.current): void {
+  /** Shows a fresh page 1, merged with the older pages of `base` where they still fit (see `mergeFirstPage`). */
+  private applyFirstPage(page: ListPage<Item, Extra>, base: ListSnapshot<Item, Extra>, perPage: number): void {
+    const merged = mergeFirstPage(page, base, perPage, this.options.keyOf);
     this.update({
       ...base,
       // What came with the last page 1 stays until the new one brings its own.
       ...page.extra,
       hasToken: true,
-      items: this.unique(page.items),
-      total: page.total,
-      next: page.next,
-      pagingProblem: page.pagingProblem,
+      ...merged,
       fetchedAt: this.now(),
       stale: false,
       activity: undefined,
@@ -238,7 +244,7 @@ export class PagedList<Item, Extra = Record<never, never>> {
   }
 
   private applyNextPage(page: ListPage<Item, Extra>): void {
-    const items = this.unique([...this.current.items, ...page.items]);
+    const items = uniqueBy([...this.current.items, ...page.items], this.options.keyOf);
     const added = items.length - this.current.items.length;
     // A page that adds nothing new would make "Load more" spin forever on a shifting list.
     const stuck = added === 0 && page.next !== undefined;
@@ -296,17 +302,54 @@ export class PagedList<Item, Extra = Record<never, never>> {
     this.changed.fire(next);
   }
 
-  /** Keeps the first item of each key. */
-  private unique(items: readonly Item[]): Item[] {
-    const byKey = new Map<string, Item>();
-    for (const item of items) {
-      const key = this.options.keyOf(item);
-      if (!byKey.has(key)) {
-        byKey.set(key, item);
-      }
-    }
-    return [...byKey.values()];
+}
+
+type Paging<Item> = Pick<ListSnapshot<Item>, 'items' | 'total' | 'next' | 'pagingProblem'>;
+
+/**
+ * What a refresh shows: the new page 1 first, then the items of the older pages it no longer
+ * holds, so that a refresh (every 30 minutes) does not throw the loaded pages away. Lists are
+ * newest first and old entries do not change: what page 1 gains pushes the rest down by as
+ * many, so the next page to load is the one holding the first item not shown yet (at least
+ * the one the older pages linked to); items it repeats are dropped by the de-duplication.
+ * It starts over from page 1 alone when the older pages cannot be continued: another page
+ * size, paging that had stopped short (a stuck page, a broken link), or a page 1 whose own
+ * paging failed.
+ */
+export function mergeFirstPage<Item>(
+  page: Pick<ListPage<Item, unknown>, 'items' | 'total' | 'next' | 'pagingProblem'>,
+  base: Paging<Item>,
+  perPage: number,
+  keyOf: (item: Item) => string,
+): Paging<Item> {
+  const firstItems = uniqueBy(page.items, keyOf);
+  const alone: Paging<Item> = { items: firstItems, total: page.total, next: page.next, pagingProblem: page.pagingProblem };
+  const wasComplete = base.next === undefined && base.total !== undefined && base.items.length >= base.total;
+  const continuable = base.next ? base.next.perPage === perPage : wasComplete;
+  if (base.items.length === 0 || page.pagingProblem || base.pagingProblem || !continuable) {
+    return alone;
   }
+  const items = uniqueBy([...firstItems, ...base.items], keyOf);
+  const total = page.total ?? base.total;
+  const all = total !== undefined && items.length >= total;
+  if (items.length === firstItems.length || (!all && !base.next)) {
+    // Nothing beyond page 1 to keep, or no way on from the older pages: page 1's own link is the way on.
+    return alone;
+  }
+  const next = all || !base.next ? undefined : { page: Math.max(base.next.page, Math.floor(items.length / perPage) + 1), perPage };
+  return { items, total, next, pagingProblem: undefined };
+}
+
+/** Keeps the first item of each key. */
+export function uniqueBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Item[] {
+  const byKey = new Map<string, Item>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!byKey.has(key)) {
+      byKey.set(key, item);
+    }
+  }
+  return [...byKey.values()];
 }
 
 export function shownError(error: unknown): ShownError {

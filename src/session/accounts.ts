@@ -41,6 +41,14 @@ export class Accounts {
    */
   private storedAccounts: Account[] | undefined;
   private activeId: string | undefined;
+  /**
+   * The Environment account stands in for the chosen one: there is a token in the
+   * environment and none stored (doctl, too, uses the variable then). Tokens are read
+   * asynchronously: the session checks it (`checkEnvironmentStandIn`) each time it reads the
+   * active account's token, which it does after every token change.
+   */
+  private environmentStandsIn = false;
+  private latestStandInCheck = 0;
 
   constructor(
     private readonly state: KeyValueStore,
@@ -57,9 +65,40 @@ export class Accounts {
     return this.environmentToken() ? [...accounts, environmentAccount()] : accounts;
   }
 
-  get active(): Account {
+  /** The account the user chose (or the first one), whether it has a token or not. */
+  get chosen(): Account {
     const accounts = this.list();
     return accounts.find((account) => account.id === this.activeId) ?? accounts[0];
+  }
+
+  /** The account whose data shows: the chosen one, or the Environment account standing in for it. */
+  get active(): Account {
+    const chosen = this.chosen;
+    return this.environmentStandsIn && !chosen.fromEnvironment ? environmentAccount() : chosen;
+  }
+
+  /** Works out whether the environment's token stands in for the chosen account (see `active`). */
+  async checkEnvironmentStandIn(): Promise<void> {
+    const check = ++this.latestStandInCheck;
+    const standsIn = this.environmentToken() !== undefined && (await this.noTokenStored());
+    if (check === this.latestStandInCheck) {
+      this.environmentStandsIn = standsIn;
+    }
+  }
+
+  /** Whether an account has a token (the Environment account: whether the variable is set). */
+  async hasToken(account: Account): Promise<boolean> {
+    return (await this.token(account)) !== undefined;
+  }
+
+  /** The account whose token this is, if any already has it. */
+  async withToken(token: string): Promise<Account | undefined> {
+    for (const account of this.list()) {
+      if ((await this.token(account)) === token) {
+        return account;
+      }
+    }
+    return undefined;
   }
 
   async setActive(accountId: string): Promise<void> {
@@ -75,8 +114,11 @@ export class Accounts {
     return account.fromEnvironment ? Promise.resolve(this.environmentToken()) : this.tokens.get(account.id);
   }
 
-  setToken(account: Account, token: string): Promise<void> {
-    return this.tokens.store(account.id, token);
+  async setToken(account: Account, token: string): Promise<void> {
+    await this.tokens.store(account.id, token);
+    if (!account.fromEnvironment) {
+      this.storedTokenNow();
+    }
   }
 
   clearToken(account: Account): Promise<void> {
@@ -90,6 +132,7 @@ export class Accounts {
     const account = { id: randomBytes(6).toString('hex'), name: this.uniqueName(name, keep) };
     await this.tokens.store(account.id, token);
     await this.saveList([...keep, account]);
+    this.storedTokenNow();
     if (options.activate ?? true) {
       await this.setActive(account.id);
     } else {
@@ -137,6 +180,17 @@ export class Accounts {
 
   private storedList(): Account[] {
     return this.list().filter((account) => !account.fromEnvironment);
+  }
+
+  /** A token is stored now: the chosen account is the active one (and a check still on its way is outdated). */
+  private storedTokenNow(): void {
+    this.environmentStandsIn = false;
+    this.latestStandInCheck++;
+  }
+
+  private async noTokenStored(): Promise<boolean> {
+    const tokens = await Promise.all(this.storedList().map((account) => this.tokens.get(account.id)));
+    return tokens.every((token) => !token);
   }
 
   private async saveList(accounts: Account[]): Promise<void> {

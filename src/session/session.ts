@@ -54,7 +54,8 @@ export class Session {
   ) {
     this.current = { account: accounts.active, key: store.get<string>(STATE_KEYS.lastAccount), starting: true };
     this.subscriptions = [
-      tokenChanged((accountId) => accountId === this.accounts.active.id && void this.sync()),
+      // Any account's token: one stored or cleared elsewhere may start or end the Environment account's stand-in.
+      tokenChanged(() => void this.sync()),
       accounts.onDidChange(() => void this.sync()),
     ];
   }
@@ -87,6 +88,7 @@ export class Session {
   /** Reads the active account's token: at startup, after a switch, when a token changed. */
   async sync(): Promise<void> {
     const read = ++this.latestRead;
+    await this.accounts.checkEnvironmentStandIn();
     const account = this.accounts.active;
     const token = await this.accounts.token(account);
     if (read === this.latestRead) {

@@ -16,6 +16,8 @@ export const STATE_KEYS = {
   alertsShown: 'digitaloceanInvoices.alertsShown',
   /** Alert kinds turned off with "Don't Show Again". */
   alertsMuted: 'digitaloceanInvoices.alertsMuted',
+  /** Set once the Getting Started walkthrough was offered (it opens on the first start only). */
+  walkthroughShown: 'digitaloceanInvoices.walkthroughShown',
 } as const;
 
 /** Cached data of each kind: its key prefix, followed by the account key. */

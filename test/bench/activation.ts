@@ -1,29 +1,40 @@
 // Activation benchmark: starts the VS Code server with the real extension, then with an empty
-// extension generated in a temp folder, each as the development extension of a fresh profile,
-// and reads what test/bench/activationProbe.ts logs. Figures are steadiest on an idle machine.
+// extension, each as the development extension of a fresh profile, and reads what
+// test/bench/activationProbe.ts logs. Installs the VS Code server first when it is missing
+// (as `npm test` does).
+//
+// Both extensions are activated by the probe once the workbench has settled, as an
+// onStartupFinished extension is in use, not in the middle of the workbench's start: there every
+// activation waits 25–200 ms for the busy window to answer the extension host, a wait that
+// belongs to neither extension and swamped the difference between them. So each runs from a
+// folder of its own whose manifest names an activation event that never comes (the real one's
+// folder links to this project's dist/, media/ and l10n/; only package.json's activationEvents
+// differ): the probe decides when.
+// Usage: node out/test/bench/activation.js <out.json>   (DOI_BENCH_ACTIVATION_RUNS pairs, default 11)
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ensureVscodeServer } from '../host/install-vscode-server';
 import { outDir, projectRoot } from '../host/paths';
 import { runMain } from '../host/proc';
 import { startVscodeServer } from '../host/vscode-server';
 import { openWorkbench } from '../host/workbench';
+import { PROBE_LINE_PREFIX, ProbeResult } from './probeResult';
 
-export interface ActivationSample {
-  readonly id: string;
-  /** The extension's own performance.now() around activate()'s body. */
-  readonly activationMs?: number;
-  /** extension.activate() as the probe saw it: loading the module, activate() and the host's bookkeeping. */
-  readonly callMs: number;
-  readonly wasActive: boolean;
-}
+export type ActivationSample = ProbeResult;
 
-/** An extension that does nothing, activated like the real one (onStartupFinished), timing itself the same way. */
-export function writeEmptyExtension(dir: string): void {
+export const DEFAULT_ACTIVATION_PAIRS = 11;
+/** Never fired: the probe activates the extension itself. */
+const NO_EVENT = 'onCommand:digitaloceanInvoicesBench.neverRun';
+/** What the real extension needs besides its manifest. */
+const EXTENSION_FILES = ['dist', 'media', 'l10n', 'package.nls.json', 'package.nls.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+/** An extension that does nothing, timing its activate() the way the real one does. */
+export function writeEmptyExtension(dir: string, activationEvents = ['onStartupFinished']): void {
   fs.mkdirSync(dir, { recursive: true });
   const manifest = {
     name: 'empty-extension', publisher: 'bench', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' },
-    activationEvents: ['onStartupFinished'], main: './extension.js',
+    activationEvents, main: './extension.js',
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   fs.writeFileSync(
@@ -33,6 +44,18 @@ export function writeEmptyExtension(dir: string): void {
   );
   fs.writeFileSync(path.join(dir, 'README.md'), '# Empty extension\n\nThe baseline of the benchmark.\n');
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+}
+
+/** This extension, activated only when asked: links to its files, its manifest with one change. */
+function writeRealExtension(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of EXTENSION_FILES) {
+    if (fs.existsSync(path.join(projectRoot, file))) {
+      fs.symlinkSync(path.join(projectRoot, file), path.join(dir, file));
+    }
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { activationEvents: string[] };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, activationEvents: [NO_EVENT] }, null, 2));
 }
 
 async function sample(extensionDir: string): Promise<ActivationSample> {
@@ -47,15 +70,15 @@ async function sample(extensionDir: string): Promise<ActivationSample> {
       extensionTestsPath: path.join(outDir, 'test', 'bench', 'activationProbe.js'),
       onLog: (type, line) => {
         lines.push(`[${type}] ${line}`);
-        // The workbench reformats the host's console arguments: look for the JSON itself.
-        const json = /\{"id":.*"wasActive":(true|false)\}/.exec(line);
-        if (json) {
-          result = JSON.parse(json[0]) as ActivationSample;
+        const at = line.indexOf(PROBE_LINE_PREFIX);
+        if (at >= 0) {
+          result = JSON.parse(line.slice(at + PROBE_LINE_PREFIX.length)) as ActivationSample;
         }
       },
     });
     try {
       await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+      // The result line and the exit travel separately.
       for (let waited = 0; !result && waited < 5000; waited += 100) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -68,28 +91,49 @@ async function sample(extensionDir: string): Promise<ActivationSample> {
   if (!result) {
     throw new Error(`no activation figure from ${extensionDir}; the workbench logged:\n${lines.slice(-30).join('\n')}`);
   }
+  if (result.wasActive) {
+    throw new Error(`${result.id} was active before the probe asked: no activation to time`);
+  }
   return result;
 }
 
-/** Alternates the two extensions `runs` times; writes every sample to `out` as JSON. */
-export async function benchActivation(runs: number, out: string): Promise<void> {
-  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-empty-ext-'));
-  writeEmptyExtension(emptyDir);
+const describe = (result: ActivationSample) =>
+  `host ${result.callMs.toFixed(1)} ms, own mark ${result.activationMs?.toFixed(3)} ms, module load ${result.loadMs ?? '?'} ms` +
+  (result.settled ? `, settled after ${result.settleMs.toFixed(0)} ms` : `, NOT settled after ${result.settleMs.toFixed(0)} ms`);
+
+/**
+ * `pairs` samples of each extension after a warm-up pair, alternating real and empty and
+ * swapping which goes first from one pair to the next, so a machine that slows down or speeds
+ * up during the run weighs on both alike. Writes the samples to `out` as JSON.
+ */
+export async function benchActivation(pairs: number, out: string): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-bench-ext-'));
+  const realDir = path.join(root, 'real');
+  const emptyDir = path.join(root, 'empty');
+  writeRealExtension(realDir);
+  writeEmptyExtension(emptyDir, [NO_EVENT]);
   const samples: ActivationSample[] = [];
   try {
-    for (let n = 0; n < runs; n++) {
-      for (const dir of [projectRoot, emptyDir]) {
+    for (let pair = 0; pair <= pairs; pair++) {
+      for (const dir of pair % 2 === 0 ? [realDir, emptyDir] : [emptyDir, realDir]) {
         const result = await sample(dir);
-        console.log(`[bench] activation ${result.id}: ${JSON.stringify(result)}`);
-        samples.push(result);
+        console.log(`[bench] activation ${pair === 0 ? 'warm-up' : `${pair}/${pairs}`} ${result.id}: ${describe(result)}`);
+        if (pair > 0) {
+          samples.push(result);
+        }
       }
     }
   } finally {
-    fs.rmSync(emptyDir, { recursive: true, force: true });
+    fs.rmSync(root, { recursive: true, force: true });
   }
   fs.writeFileSync(out, JSON.stringify(samples, null, 2));
 }
 
 if (require.main === module) {
-  runMain(() => benchActivation(Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || 7, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json')).then(() => 0));
+  runMain(async () => {
+    await ensureVscodeServer();
+    const pairs = Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || DEFAULT_ACTIVATION_PAIRS;
+    await benchActivation(pairs, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json'));
+    return 0;
+  });
 }

@@ -188,6 +188,15 @@ export class FakeDoApi {
     this.current = withMonthToDate(this.generated, amount);
   }
 
+  /**
+   * Serves the account as it was before its newest `invoices` invoices and `billingHistory`
+   * billing history entries were issued; `holdBackNewest(0, 0)` issues them (new items on page 1).
+   */
+  holdBackNewest(invoices: number, billingHistory: number): void {
+    const { invoices: allInvoices, billingHistory: allEntries } = this.generated;
+    this.current = { ...this.current, invoices: allInvoices.slice(invoices), billingHistory: allEntries.slice(billingHistory) };
+  }
+
   setLatency(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) {
       throw new Error(`latency must be a number >= 0, got ${ms}`);

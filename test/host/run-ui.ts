@@ -10,10 +10,10 @@ import { Cleanup } from './cleanup';
 import { findTestFiles, formatCounts, TestCounts, writeCountsFile } from './mocha-report';
 import { outDir, projectRoot } from './paths';
 import { HarnessError, runMain, secondsSince } from './proc';
+import { recordDurations } from './test-durations';
 
 const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 const uiOutDir = path.join(outDir, 'test', 'ui');
-
 
 export async function runUi(only: string[] = []): Promise<number> {
   const timeoutMs = Number(process.env.DOI_UI_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
@@ -37,6 +37,7 @@ export async function runUi(only: string[] = []): Promise<number> {
       const runner = mocha.run((failures) =>
         resolve({ passed: runner.stats?.passes ?? 0, failed: failures, pending: runner.stats?.pending ?? 0 }),
       );
+      recordDurations(runner);
       timer = setTimeout(() => {
         console.log(`[host] UI tests did not finish within ${timeoutMs / 1000} s: stopping.`);
         runner.abort();

@@ -120,7 +120,8 @@ describe('Language model tools in the extension host', function () {
     const parts = await invoke('digitaloceanInvoices_monthToDate', {});
     const { preview, balance } = session.fake.data;
     assert.ok(parts[0].includes(`Spend so far (invoice preview): ${formatAmount(preview.amount, 'en')}`), parts[0]);
-    const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString);
+    // The hover keeps terms whole with non-breaking hyphens and drops the bold marks.
+    const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString).replace(/\u2011/g, '-').replace(/\*\*/g, '');
     const projected = /Projected month-end total: (\S+)/.exec(tooltip)?.[1];
     assert.ok(projected, tooltip);
     assert.ok(parts[0].includes(`Projected month-end total: ${projected} (`), 'the status bar shows the same projection');

@@ -57,6 +57,15 @@ describe('Billing History view in the extension host', function () {
     assert.strictEqual(loadMore.item.command?.command, 'digitaloceanInvoices.loadMoreBillingHistory');
   });
 
+  it('Load more selects and focuses the first entry it loaded', async () => {
+    await vscode.commands.executeCommand('digitaloceanInvoices.loadMoreBillingHistory');
+    const eleventh = entryKey(history().items[10]);
+    await waitFor('the eleventh entry selected', () => {
+      const [selected] = session.api.historyView.treeView.selection;
+      return selected?.kind === 'entry' && entryKey(selected.entry) === eleventh;
+    }, { detail: () => session.api.historyView.treeView.selection });
+  });
+
   it('loads more until the end, each entry once, in the API\'s order', async () => {
     while (history().next) {
       await vscode.commands.executeCommand('digitaloceanInvoices.loadMoreBillingHistory');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { formatAmount } from '../../src/util/money';
+import { formatAmount, formatCents, parseCents } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { EXTENSION_ID, rows, setSetting, useFakeApiSession, waitFor } from './support';
 
@@ -34,13 +34,46 @@ if (process.env.DOI_DISPLAY_LANGUAGE === 'de') {
         const current = await rows(session.api);
         return current.length > 2 && current[current.length - 1].node.kind === 'loadMore' && current[0].node.kind === 'balance' ? current : undefined;
       });
-      assert.strictEqual(shown[0].label, `Saldo: ${formatAmount(data.balance.month_to_date_balance, 'de')}`);
+      assert.strictEqual(shown[0].label, formatAmount(data.balance.month_to_date_balance, 'de'));
       assert.match(shown[0].label, /\d,\d\d\u00a0\$$/);
-      assert.strictEqual(shown[1].label, formatPeriod(data.preview.invoice_period, 'de'));
-      assert.strictEqual(shown[1].description, `${formatAmount(data.preview.amount, 'de')} · laufend`);
+      assert.strictEqual(shown[0].description, 'Saldo seit Monatsbeginn');
+      assert.strictEqual(shown[1].label, formatAmount(data.preview.amount, 'de'));
+      assert.strictEqual(shown[1].description, `${formatPeriod(data.preview.invoice_period, 'de')} · laufend`);
       const loadMore = shown[shown.length - 1];
       assert.strictEqual(loadMore.label, 'Mehr laden…');
       assert.strictEqual(loadMore.description, `10 von ${data.invoices.length} geladen`);
+    });
+
+    it('groups line items by project in German: the toggle\'s title and "(kein Projekt)"', async () => {
+      const commands = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; title: string | { value: string } }[] } }).contributes.commands;
+      const title = (id: string) => {
+        const value = commands.find((command) => command.command === id)?.title;
+        return typeof value === 'string' ? value : value?.value;
+      };
+      assert.strictEqual(title('digitaloceanInvoices.groupLineItemsByProject'), 'Positionen nach Projekt gruppieren');
+      assert.strictEqual(title('digitaloceanInvoices.groupLineItemsByProduct'), 'Positionen nach Produkt gruppieren');
+      const invoice = session.fake.data.invoices.slice(1, 10).find((candidate) => candidate.items.some((item) => item.project_name === '') && candidate.items.length < 2000)!;
+      await setSetting('groupLineItemsBy', 'project');
+      try {
+        const provider = session.api.view.provider;
+        const node = provider.getChildren().find((row) => row.kind === 'invoice' && !row.inProgress && row.invoice.invoiceUuid === invoice.invoice_uuid)!;
+        const unassigned = await waitFor('the "(kein Projekt)" row', async () => {
+          for (const child of provider.getChildren(node)) {
+            const item = child.kind === 'group' && child.by === 'project' ? await provider.getTreeItem(child) : undefined;
+            if (item && String(item.description).startsWith('(kein Projekt) · ')) {
+              return { child, item };
+            }
+          }
+          return undefined;
+        }, { timeoutMs: 30_000 });
+        const unassignedItems = invoice.items.filter((item) => item.project_name === '');
+        const count = unassignedItems.length === 1 ? '1 Position' : `${unassignedItems.length.toLocaleString('de')} Positionen`;
+        const subtotal = unassignedItems.reduce((sum, item) => sum + parseCents(item.amount)!, 0n);
+        assert.strictEqual(unassigned.item.label, formatCents(subtotal, 'de'));
+        assert.strictEqual(unassigned.item.description, `(kein Projekt) · ${count}`);
+      } finally {
+        await setSetting('groupLineItemsBy', undefined);
+      }
     });
   });
 }

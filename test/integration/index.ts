@@ -1,11 +1,14 @@
 // The integration suite's entry point, loaded by VS Code's extension host as the
-// extensionTestsPath (see test/host/run-integration.ts). Runs every
-// out/test/integration/**/*.test.js with mocha in the extension host, where `vscode` is real.
+// extensionTestsPath (by test/host/run-integration.ts, and by the "Extension Tests" launch
+// configuration in VS Code desktop). Runs every out/test/integration/**/*.test.js with mocha in
+// the extension host, where `vscode` is real.
 import Mocha from 'mocha';
 import * as util from 'util';
 import { countsLine, findTestFiles, MOCHA_LINE_PREFIX } from '../host/mocha-report';
+import { recordDurations } from '../host/test-durations';
+import { mochaGlobalSetup, mochaGlobalTeardown } from './hostFakeApi';
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   // The reporter's lines go through console.log, which the extension host forwards to the
   // workbench; the prefix tells them apart from everything else logged there.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(MOCHA_LINE_PREFIX + util.format(...args));
@@ -14,6 +17,15 @@ export function run(): Promise<void> {
   for (const file of findTestFiles(__dirname)) {
     mocha.addFile(file);
   }
+  await mochaGlobalSetup();
+  try {
+    await runMocha(mocha);
+  } finally {
+    await mochaGlobalTeardown();
+  }
+}
+
+function runMocha(mocha: Mocha): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
@@ -25,6 +37,7 @@ export function run(): Promise<void> {
           resolve();
         }
       });
+      recordDurations(runner);
     } catch (error) {
       reject(error);
     }

@@ -39,14 +39,20 @@ describe('Invoices view and status bar in the extension host', function () {
     const shown = await rows(session.api);
     const preview = session.fake.data.preview;
     assert.strictEqual(shown[0].node.kind, 'balance', 'the balance stands first');
-    assert.match(shown[0].label, /^Balance: \$/);
-    assert.match(shown[0].tooltip, /Account balance/);
-    assert.strictEqual(shown[1].label, formatPeriod(preview.invoice_period, 'en'));
-    assert.match(shown[1].description, /in progress/);
+    const { balance } = session.fake.data;
+    assert.strictEqual(shown[0].label, formatAmount(balance.month_to_date_balance, 'en'), 'the amount first: a narrow side bar still shows it');
+    assert.strictEqual(shown[0].description, 'Month-to-date balance');
+    for (const [name, amount] of [['Month-to-date balance', balance.month_to_date_balance], ['Account balance', balance.account_balance], ['Month-to-date usage', balance.month_to_date_usage]]) {
+      assert.ok(shown[0].tooltip.includes(`**${name}:** ${formatAmount(amount, 'en')}`), `${name} in ${shown[0].tooltip}`);
+    }
+    assert.ok((shown[0].item.tooltip as vscode.MarkdownString).value.includes('Month\u2011to\u2011date\u00a0balance:'), 'the term does not break at its hyphens in the hover');
+    assert.strictEqual(shown[1].label, formatAmount(preview.amount, 'en'), 'the amount first: a narrow side bar still shows it');
+    assert.strictEqual(shown[1].description, `${formatPeriod(preview.invoice_period, 'en')} · in progress`);
+    assert.strictEqual(shown[1].item.accessibilityInformation?.label, `${formatPeriod(preview.invoice_period, 'en')}, ${formatAmount(preview.amount, 'en')} · in progress`);
     const invoiceRows = shown.filter((row) => row.node.kind === 'invoice').slice(1);
     const expected = session.fake.data.invoices.slice(0, 10);
-    assert.deepStrictEqual(invoiceRows.map((row) => row.label), expected.map((invoice) => formatPeriod(invoice.invoice_period, 'en')));
-    assert.deepStrictEqual(invoiceRows.map((row) => row.description), expected.map((invoice) => formatAmount(invoice.amount, 'en')));
+    assert.deepStrictEqual(invoiceRows.map((row) => row.label), expected.map((invoice) => formatAmount(invoice.amount, 'en')));
+    assert.deepStrictEqual(invoiceRows.map((row) => row.description), expected.map((invoice) => formatPeriod(invoice.invoice_period, 'en')));
     assert.ok(invoiceRows[0].tooltip.includes(expected[0].invoice_uuid));
     assert.ok(invoiceRows[0].tooltip.includes(expected[0].invoice_id));
     assert.ok(invoiceRows[0].tooltip.includes(expected[0].invoice_period));
@@ -55,12 +61,25 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.strictEqual(loadMore.description, `10 of ${session.fake.data.invoices.length} loaded`);
   });
 
-  it('shows month-to-date spend in the status bar', () => {
+  it('shows month-to-date usage in the status bar, the balance under the same names as the row', () => {
     assert.strictEqual(session.api.statusBar.item.text, `$(credit-card) ${formatAmount(session.fake.data.preview.amount, 'en')}`);
     const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString);
     assert.ok(tooltip.includes(formatPeriod(session.fake.data.preview.invoice_period, 'en')), tooltip);
     const balance = session.fake.data.balance;
-    assert.ok(tooltip.includes(`Month-to-date balance ${formatAmount(balance.month_to_date_balance, 'en')} · account balance ${formatAmount(balance.account_balance, 'en')}`), tooltip);
+    assert.ok(tooltip.includes(`**Month-to-date balance:** ${formatAmount(balance.month_to_date_balance, 'en')}`), tooltip);
+    assert.ok(tooltip.includes(`**Account balance:** ${formatAmount(balance.account_balance, 'en')}`), tooltip);
+    assert.match(tooltip, /^\*\*DigitalOcean month-to-date usage\*\*/);
+    const raw = (session.api.statusBar.item.tooltip as vscode.MarkdownString).value;
+    assert.ok(!/[A-Za-z]-[A-Za-z]/.test(raw), `no hyphen a hover may break a word at: ${raw}`);
+  });
+
+  it('Load More selects and focuses the first invoice it loaded', async () => {
+    await vscode.commands.executeCommand('digitaloceanInvoices.loadMore');
+    const eleventh = session.fake.data.invoices[10].invoice_uuid;
+    await waitFor('the eleventh invoice selected', () => {
+      const [selected] = session.api.view.treeView.selection;
+      return selected?.kind === 'invoice' && selected.invoice.invoiceUuid === eleventh;
+    }, { detail: () => session.api.view.treeView.selection });
   });
 
   it('appends pages with Load More until the node is gone, each invoice once', async () => {
@@ -74,12 +93,16 @@ describe('Invoices view and status bar in the extension host', function () {
     assert.strictEqual(new Set(uuids).size, uuids.length);
   });
 
-  it('Refresh updates the view and the status bar together', async () => {
+  it('Refresh updates the view and the status bar together, and keeps the pages loaded', async () => {
     session.fake.setPreviewAmount('4321.09');
+    session.fake.clearRequests();
     await vscode.commands.executeCommand('digitaloceanInvoices.refresh');
     assert.strictEqual(session.api.statusBar.item.text, '$(credit-card) $4,321.09');
     const shown = await rows(session.api);
-    assert.strictEqual(shown.find((row) => row.node.kind === 'invoice')?.description, '$4,321.09 · in progress');
+    assert.strictEqual(shown.find((row) => row.node.kind === 'invoice')?.label, '$4,321.09');
+    assert.strictEqual(session.api.state.snapshot.items.length, session.fake.data.invoices.length, 'every page loaded before is still shown');
+    assert.ok(!shown.some((row) => row.node.kind === 'loadMore'));
+    assert.deepStrictEqual(session.fake.requests.filter((request) => request.path === '/v2/customers/my/invoices').map((request) => request.query.page), ['1']);
   });
 
   it('follows a pageSize change', async () => {

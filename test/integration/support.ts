@@ -61,10 +61,13 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('digitaloceanInvoices').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-/** The text of a MarkdownString built with appendText (which escapes spaces and punctuation). */
+/**
+ * The text of a MarkdownString built with appendText (which escapes spaces and punctuation),
+ * with the spaces and hyphens that do not break (kept inside terms) read as plain ones.
+ */
 export function markdownText(value: string | vscode.MarkdownString | undefined): string {
   const raw = typeof value === 'string' ? value : value?.value ?? '';
-  return raw.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+  return raw.replace(/&nbsp;|\u00a0/g, ' ').replace(/\u2011/g, '-').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
 
 /** Points the extension at a fake API for one suite and restores the previous URL after it. */

@@ -8,8 +8,12 @@ import { KeyValueStore } from '../../src/storage/accountCache';
 import { Emitter } from '../../src/util/event';
 import { Logger } from '../../src/util/logger';
 
-/** A session over in-memory account tokens, as the extension builds it over SecretStorage. */
-export function makeSession(store: KeyValueStore, logger: Logger) {
+/**
+ * A session over in-memory account tokens, as the extension builds it over SecretStorage.
+ * `environment` stands for process.env: by default empty, so that a token in the developer's
+ * DIGITALOCEAN_ACCESS_TOKEN does not take part.
+ */
+export function makeSession(store: KeyValueStore, logger: Logger, environment: NodeJS.ProcessEnv = {}) {
   const tokens = new Map<string, string>();
   const tokenChanged = new Emitter<string>();
   const accountTokens: AccountTokens = {
@@ -23,8 +27,7 @@ export function makeSession(store: KeyValueStore, logger: Logger) {
       tokenChanged.fire(accountId);
     },
   };
-  // No environment: a token in the developer's DIGITALOCEAN_ACCESS_TOKEN must not take part.
-  const accounts = new Accounts(store, accountTokens, {});
+  const accounts = new Accounts(store, accountTokens, environment);
   const session = new Session(accounts, tokenChanged.event, store, logger);
   return {
     session,
@@ -46,14 +49,17 @@ export interface StoresOptions {
   readonly client: DigitalOceanClient;
   readonly logger: Logger;
   readonly store: KeyValueStore;
-  readonly pageSize?: number;
+  /** Invoices and billing history entries per page: a number, or a function when a test changes it. */
+  readonly pageSize?: number | (() => number);
+  /** Stands for process.env (DIGITALOCEAN_ACCESS_TOKEN); empty by default. */
+  readonly environment?: NodeJS.ProcessEnv;
 }
 
 /** The session with the stores that follow it: invoices, balance and billing history, as the extension wires them. */
 export function makeStores(options: StoresOptions) {
   const { client, logger, store } = options;
-  const signed = makeSession(store, logger);
-  const environment = { session: signed.session, store, logger, client, pageSize: () => options.pageSize ?? 10 };
+  const signed = makeSession(store, logger, options.environment);
+  const environment = { session: signed.session, store, logger, client, pageSize: typeof options.pageSize === 'function' ? options.pageSize : () => (options.pageSize as number | undefined) ?? 10 };
   const invoices = createInvoiceList(environment);
   const balance = new BalanceState(environment);
   const history = createBillingHistoryList(environment);

@@ -9,6 +9,9 @@ export const LOCALE = 'en';
 export const month = (invoice: ListedInvoice): string => formatPeriod(invoice.invoice_period, LOCALE);
 export const money = (amount: string): string => formatAmount(amount, LOCALE);
 
+/** The balance row's accessible name begins so. */
+export const BALANCE_ROW = /^Month-to-date balance: /;
+
 /** The accessible name of a closed invoice's row: "October 2026, $12.34". */
 export function invoiceRow(invoice: ListedInvoice): string {
   return `${month(invoice)}, ${money(invoice.amount)}`;
@@ -19,18 +22,21 @@ export function previewRow(preview: ListedInvoice): string {
   return `${month(preview)}, ${money(preview.amount)} · in progress`;
 }
 
-/** Product groups of an invoice's line items as the rows show them: name and "$1.23 · 4 items". */
-export function productGroups(items: readonly InvoiceItem[]): { product: string; description: string }[] {
+/** Groups of an invoice's line items as the rows show them: name and "$1.23 · 4 items". */
+function groupRows(items: readonly InvoiceItem[], nameOf: (item: InvoiceItem) => string): { name: string; description: string }[] {
   const groups = new Map<string, { count: number; cents: bigint }>();
   for (const item of items) {
-    const group = groups.get(item.product) ?? { count: 0, cents: 0n };
+    const group = groups.get(nameOf(item)) ?? { count: 0, cents: 0n };
     group.count += 1;
     group.cents += parseCents(item.amount) ?? 0n;
-    groups.set(item.product, group);
+    groups.set(nameOf(item), group);
   }
-  return [...groups].map(([product, { count, cents }]) => ({
-    product,
-    description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count} items`}`,
+  return [...groups].map(([name, { count, cents }]) => ({
+    name,
+    description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count.toLocaleString(LOCALE)} items`}`,
   }));
 }
+
+export const productGroups = (items: readonly InvoiceItem[]) => groupRows(items, (item) => item.product);
+export const projectGroups = (items: readonly InvoiceItem[]) => groupRows(items, (item) => item.project_name || '(no project)');
 

@@ -2,7 +2,7 @@
 // the palette, the invoices and month-to-date spend, a refresh that brings a new amount, and
 // a rejected token that shows an error row without hiding what was loaded.
 import * as assert from 'assert';
-import { invoiceRow, money, previewRow } from './expected';
+import { BALANCE_ROW, invoiceRow, money, previewRow } from './expected';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE } from './fixture';
 
 const INVOICES_PATH = '/v2/customers/my/invoices';
@@ -35,7 +35,7 @@ describe('First run: token, invoices, month-to-date, refresh and errors', () => 
   it('lists the month in progress and the newest invoices with their amounts', async () => {
     const { preview, invoices } = ui.fakeApi.api.data;
     await ui.waitForTreeItem(exactly(previewRow(preview)));
-    await ui.waitForTreeItem(/^Balance: /);
+    await ui.waitForTreeItem(BALANCE_ROW);
     for (const invoice of invoices.slice(0, 5)) {
       await ui.treeItem(exactly(invoiceRow(invoice))).waitFor();
     }

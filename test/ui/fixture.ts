@@ -19,11 +19,15 @@ import * as path from 'path';
 import { Frame, Locator, Page } from 'playwright-core';
 import { FAKE_TOKEN, FakeDoApi, type Fault } from '../fake-api/server';
 import { projectRoot, testResultsDir } from '../host/paths';
-import { startVscodeServer, VscodeServer } from '../host/vscode-server';
+import { sandboxFakeApiOptions, sandboxServerOptions } from '../host/sandbox-server';
+import { ServerOptions, startVscodeServer, VscodeServer } from '../host/vscode-server';
 import { openWorkbench, Workbench } from '../host/workbench';
 
 export { FAKE_TOKEN };
 
+export const EXTENSION_ID = 'doinvoices.digitalocean-invoices';
+/** The extension's output channel. */
+export const LOG_CHANNEL_NAME = 'DigitalOcean Invoices';
 export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
 export const VIEW_CONTAINER_TITLE = 'DigitalOcean Invoices';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
@@ -43,6 +47,12 @@ export interface WorkbenchFixtureOptions {
   viewport?: { width: number; height: number };
   /** Extra environment of the server and so of the extension host (e.g. DIGITALOCEAN_ACCESS_TOKEN). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Start as `npm start` does (test/host/sandbox-server.ts): without the smoke-test driver, so
+   * modal dialogs show and must be answered; with the key service, so secrets survive a
+   * reload; signed in through DIGITALOCEAN_ACCESS_TOKEN; the walkthrough allowed to open.
+   */
+  sandbox?: boolean;
 }
 
 /** A rendered row of a tree: its position in the flattened tree and its accessible name. */
@@ -109,6 +119,10 @@ export interface UiFixture {
   waitForFrameWith(selector: string, timeoutMs?: number): Promise<Frame>;
   /** Saves a screenshot to test-results/ui/<name>.png and returns its path; `of` crops to an element. */
   screenshot(name: string, of?: Locator): Promise<string>;
+  /** Runs "Developer: Reload Window" and waits until the extension's contributions are back. */
+  reloadWindow(): Promise<void>;
+  /** The extension's log (its output channel's file) of the newest extension host: one per window load. */
+  extensionLog(): string;
 }
 
 export function escapeRegExp(text: string): string {
@@ -149,6 +163,22 @@ const liveSessions = new Set<() => Promise<void>>();
 /** Stops every server, browser and fake API still running (run-ui.ts calls it on timeout or a signal). */
 export async function closeAllWorkbenches(): Promise<void> {
   await Promise.all([...liveSessions].map((close) => close()));
+}
+
+/**
+ * The server writes each extension host's logs to <user data>/logs/<start>/exthost<N>/, N
+ * counting the window loads; an output channel's file is <extension id>/<channel name>.log.
+ */
+function newestExtensionLog(userDataDir: string): string {
+  const logs = path.join(userDataDir, 'logs');
+  const hosts = fs.readdirSync(logs)
+    .flatMap((session) => fs.readdirSync(path.join(logs, session))
+      .filter((name) => /^exthost\d+$/.test(name))
+      .map((name) => ({ dir: path.join(logs, session, name), n: Number(name.slice('exthost'.length)) })))
+    .sort((a, b) => a.n - b.n);
+  const newest = hosts.at(-1);
+  const file = newest && path.join(newest.dir, EXTENSION_ID, `${LOG_CHANNEL_NAME}.log`);
+  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 }
 
 function slug(text: string): string {
@@ -193,14 +223,15 @@ async function startSession(label: string, options: WorkbenchFixtureOptions): Pr
   };
   liveSessions.add(close);
   try {
-    const api = new FakeDoApi(options.fakeApi);
+    const api = new FakeDoApi(options.sandbox ? sandboxFakeApiOptions(options.fakeApi) : options.fakeApi);
     const url = await api.start();
     stops.push(() => api.close());
-    const server = await startVscodeServer({
+    const serverOptions: ServerOptions = {
       label: `ui-${label}`,
       settings: { 'digitaloceanInvoices.apiUrl': url, ...options.settings },
       env: { DO_FAKE_API_URL: url, ...options.env },
-    });
+    };
+    const server = await startVscodeServer(options.sandbox ? sandboxServerOptions(url, serverOptions) : serverOptions);
     stops.push(server.stop);
     const workbench = await openWorkbench({
       serverUrl: server.url,
@@ -411,6 +442,15 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
       const file = path.join(uiResultsDir, `${slug(name)}.png`);
       await (of ?? page()).screenshot({ path: file });
       return file;
+    },
+    async reloadWindow() {
+      const reloaded = page().waitForEvent('load');
+      await fixture.runCommand('Developer: Reload Window');
+      await reloaded;
+      await fixture.activityBarItem().waitFor({ timeout: SETUP_TIMEOUT_MS });
+    },
+    extensionLog() {
+      return newestExtensionLog(current().server.userDataDir);
     },
   };
   return fixture;

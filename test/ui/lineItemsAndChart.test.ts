@@ -1,6 +1,6 @@
-// An invoice's line items grouped by product in the tree, and the spend overview webview.
+// An invoice's line items grouped by product or by project in the tree, and the spend overview webview.
 import * as assert from 'assert';
-import { invoiceRow, month, money, previewRow, productGroups } from './expected';
+import { BALANCE_ROW, invoiceRow, month, money, previewRow, productGroups, projectGroups } from './expected';
 import { exactly, useWorkbench, VIEW_CONTAINER_TITLE } from './fixture';
 import { drawnAxis, paintedPixels } from './spendChart';
 
@@ -16,7 +16,7 @@ describe('Line items and spend overview', () => {
     await ui.setApiToken();
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
     // The balance row comes last and moves the others down: click rows once it is there.
-    await ui.waitForTreeItem(/^Balance: /);
+    await ui.waitForTreeItem(BALANCE_ROW);
   });
 
   it('expands an invoice into its product groups', async () => {
@@ -27,12 +27,29 @@ describe('Line items and spend overview', () => {
     const expected = productGroups(invoice.items);
     assert.ok(expected.length > 1, 'the invoice has several products');
     for (const group of expected) {
-      const groupRow = ui.treeItem(exactly(`${group.product} ${group.description}`));
+      const groupRow = ui.treeItem(exactly(`${group.name} ${group.description}`));
       await groupRow.waitFor();
       assert.strictEqual(await groupRow.getAttribute('aria-level'), '2');
     }
     await ui.resizeSideBar(440);
     await ui.screenshot('8-line-items');
+  });
+
+  it('switches the expanded invoice to projects and back with the title-bar toggle', async () => {
+    const invoice = ui.fakeApi.api.data.invoices[0];
+    const action = (title: string) => ui.invoicesPane().locator(`.pane-header .actions a.action-label[aria-label="${title}"]`);
+    await ui.invoicesPane().hover();
+    await action('Group Line Items by Project').click();
+    for (const group of projectGroups(invoice.items)) {
+      await ui.treeItem(exactly(`${group.name} ${group.description}`)).waitFor();
+    }
+    assert.strictEqual(await action('Group Line Items by Project').count(), 0, 'the toggle now offers the other grouping');
+    await ui.screenshot('8-line-items-by-project');
+    await action('Group Line Items by Product').click();
+    for (const group of productGroups(invoice.items)) {
+      await ui.treeItem(exactly(`${group.name} ${group.description}`)).waitFor();
+    }
+    await action('Group Line Items by Project').waitFor();
   });
 
   it('shows the spend overview as a chart with a value axis, and the table, in a webview', async () => {

@@ -2,7 +2,7 @@
 // page size gives several pages, and the list is longer than the view, so rows are collected
 // by scrolling the (virtualized) tree.
 import * as assert from 'assert';
-import { invoiceRow, previewRow } from './expected';
+import { BALANCE_ROW, invoiceRow, previewRow } from './expected';
 import { exactly, useWorkbench } from './fixture';
 
 const PAGE_SIZE = 6;
@@ -10,12 +10,26 @@ const PAGE_SIZE = 6;
 describe('Load more', () => {
   const ui = useWorkbench({ settings: { 'digitaloceanInvoices.pageSize': PAGE_SIZE } });
 
+  /** The tree row that has the keyboard focus. */
+  const focusedRow = () => ui.invoicesPane().locator('.monaco-list-row.focused');
+
+  it('Enter on "Load more…" keeps the focus in the list, on the first invoice it loaded', async () => {
+    const { preview, invoices } = ui.fakeApi.api.data;
+    await ui.setApiToken();
+    await ui.waitForTreeItem(exactly(previewRow(preview)));
+    const balance = await ui.waitForTreeItem(BALANCE_ROW);
+    await balance.click(); // the tree has the focus now (the balance row neither expands nor runs a command)
+    await ui.page.keyboard.press('End');
+    await focusedRow().and(ui.page.locator('[aria-label^="Load more…"]')).waitFor();
+    await ui.page.keyboard.press('Enter');
+    await focusedRow().and(ui.page.locator(`[aria-label="${invoiceRow(invoices[PAGE_SIZE])}"]`)).waitFor();
+    await ui.page.keyboard.press('ArrowDown');
+    await focusedRow().and(ui.page.locator(`[aria-label="${invoiceRow(invoices[PAGE_SIZE + 1])}"]`)).waitFor();
+  });
+
   it('loads every invoice page by page and lists each invoice once', async () => {
     const { preview, invoices } = ui.fakeApi.api.data;
     const total = invoices.length;
-    await ui.setApiToken();
-    await ui.waitForTreeItem(exactly(previewRow(preview)));
-    await ui.waitForTreeItem(/^Balance: /);
 
     const progress: string[] = [];
     for (;;) {
@@ -30,13 +44,14 @@ describe('Load more', () => {
       // The clicked row turns into "Loading…", then into the first invoice of the new page.
       await ui.invoicesPane().locator(`.monaco-list-row[data-index="${index}"]:not([aria-label^="Load"])`).first().waitFor();
     }
-    const loaded = Array.from({ length: Math.ceil(total / PAGE_SIZE) - 1 }, (_, page) => `Load more… ${(page + 1) * PAGE_SIZE} of ${total} loaded`);
+    // The test before loaded page 2.
+    const loaded = Array.from({ length: Math.ceil(total / PAGE_SIZE) - 2 }, (_, page) => `Load more… ${(page + 2) * PAGE_SIZE} of ${total} loaded`);
     assert.deepStrictEqual(progress, loaded);
     await ui.screenshot('4-all-loaded');
 
     const rows = await ui.collectTreeRows();
     assert.deepStrictEqual(rows.map((row) => row.index), rows.map((_, index) => index), 'every row seen');
-    const labels = rows.map((row) => row.label).filter((label) => !label.startsWith('Balance:'));
+    const labels = rows.map((row) => row.label).filter((label) => !BALANCE_ROW.test(label));
     assert.deepStrictEqual(labels, [previewRow(preview), ...invoices.map(invoiceRow)]);
     assert.strictEqual(new Set(labels).size, total + 1, 'no invoice twice');
     assert.ok(rows.length > (await ui.renderedTreeRows()).length, 'the list is longer than the view');

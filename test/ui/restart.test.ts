@@ -23,10 +23,7 @@ describe('Restart: cached invoices show at once', () => {
   it('after a reload shows the cached invoices and amount before the slow first refresh completes', async () => {
     const { preview } = ui.fakeApi.api.data;
     ui.fakeApi.api.setLatency(SLOW_API_MS);
-    const reloaded = ui.page.waitForEvent('load');
-    await ui.runCommand('Developer: Reload Window');
-    await reloaded;
-    await ui.activityBarItem().waitFor();
+    await ui.reloadWindow();
     await ui.openView();
     const stale = ui.invoicesPane().getByText(/Showing data from .*; not refreshed yet\./);
     await stale.waitFor();

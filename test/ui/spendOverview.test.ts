@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { projectRoot } from '../host/paths';
-import { money, month, previewRow } from './expected';
+import { BALANCE_ROW, money, month, previewRow } from './expected';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { drawnAxis, paintedPixels, tableMonths, waitForTableRows } from './spendChart';
 
@@ -48,7 +48,7 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
     await ui.runCommand(`${VIEW_CONTAINER_TITLE}: Switch Account`);
     await ui.page.locator('.quick-input-widget').getByRole('option', { name: /^Environment/ }).click();
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
-    await ui.waitForTreeItem(/^Balance: /);
+    await ui.waitForTreeItem(BALANCE_ROW);
   });
 
   it('caps the outlier month with its amount, so the others keep their height', async () => {

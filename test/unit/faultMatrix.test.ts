@@ -13,7 +13,7 @@ import { Invoice } from '../../src/api/types';
 import { AccountCache } from '../../src/storage/accountCache';
 import { BalanceSnapshot, BalanceState } from '../../src/balance/balanceState';
 import { makeSession } from '../support/sessionHarness';
-import { groupByProduct } from '../../src/lineItems/itemGroups';
+import { GROUP_BY, groupLineItems, groupName } from '../../src/lineItems/itemGroups';
 import { createInvoiceList, InvoiceSnapshot } from '../../src/invoices/invoiceList';
 import { LineItemsResult, loadLineItems } from '../../src/lineItems/lineItemsLoader';
 import { recordAlerts } from '../../src/insights/alertLedger';
@@ -211,10 +211,11 @@ function shownText(snapshot: InvoiceSnapshot, balanceSnapshot: BalanceSnapshot, 
     ...(balance ? [balance.monthToDateBalance, balance.monthToDateUsage, balance.accountBalance].map((amount) => formatAmount(amount, 'en')) : []),
   ];
   if (items) {
-    const grouped = groupByProduct(items.items);
     lines.push(...items.problems, ...items.failed.map((failure) => failure.message));
-    for (const group of grouped.groups) {
-      lines.push(group.product || '(no product)', formatCents(group.subtotalCents, 'en'));
+    for (const by of GROUP_BY) {
+      for (const group of groupLineItems(items.items, by).groups) {
+        lines.push(groupName(group.key, by), formatCents(group.subtotalCents, 'en'));
+      }
     }
     for (const item of items.items) {
       // The label, then what the tooltip adds.

@@ -12,12 +12,22 @@ describe('packaging', function () {
     const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
     const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n').map((line) => line.trim()).filter(Boolean).sort();
-    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
     const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
       assert.ok(files.includes(needed), needed);
     }
+    // The F5 loop and the test tooling are in the repository, not in the package.
+    for (const devOnly of ['.vscode/launch.json', '.vscode/tasks.json', '.vscode/extensions.json', '.vscode-test.mjs']) {
+      assert.ok(fs.existsSync(path.join(ROOT, devOnly)), devOnly);
+    }
+    assert.deepStrictEqual(files.filter((file) => file.startsWith('.vscode')), []);
+    // The walkthrough's media and every other file the manifest names.
+    const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
+    const named = [...manifest.matchAll(/"(media\/[^"]+)"/g)].map(([, file]) => file);
+    assert.ok(named.filter((file) => file.startsWith('media/walkthrough/')).length >= 5, 'the walkthrough has its media');
+    assert.deepStrictEqual(named.filter((file) => !files.includes(file)), [], 'named in package.json but not packaged');
   });
 
   it('ships every file that the manifest and the webviews refer to', () => {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AGENT_TOOLS } from '../../../src/agentTools/agentTools';
 import { checkDateRange, checkInvoiceRef, checkMonthRange } from '../../../src/agentTools/toolInput';
-import { GROUP_BY } from '../../../src/agentTools/lineItemGroups';
+import { GROUP_BY } from '../../../src/lineItems/itemGroups';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));

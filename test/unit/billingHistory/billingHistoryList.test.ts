@@ -59,6 +59,28 @@ describe('billing history state', function () {
     assert.deepStrictEqual(historyRequests().map((request) => request.query.page), historyRequests().map((_, i) => String(i + 1)));
   });
 
+  it('refresh keeps the pages loaded after page 1 and puts new entries first, each once', async () => {
+    fake.api.holdBackNewest(0, 2);
+    const { state, signIn } = makeState();
+    await signIn(FAKE_TOKEN);
+    await state.refresh();
+    await state.loadMore();
+    await state.loadMore();
+    fake.api.holdBackNewest(0, 0); // an invoice and its payment were issued
+    fake.api.clearRequests();
+    await state.refresh();
+    assert.deepStrictEqual(historyRequests().map((request) => request.query.page), ['1']);
+    const amounts = () => state.snapshot.items.map((entry) => [entry.date, entry.amount]);
+    const served = fake.api.data.billingHistory.map((entry) => [entry.date, entry.amount]);
+    assert.deepStrictEqual(amounts(), served.slice(0, 32));
+    assert.strictEqual(state.snapshot.total, served.length);
+    while (state.snapshot.next) {
+      await state.loadMore();
+    }
+    assert.deepStrictEqual(amounts(), served);
+    assert.strictEqual(state.snapshot.pagingProblem, undefined);
+  });
+
   it('stops paging when a page repeats the previous one, without counting anything twice', async () => {
     const { state, signIn } = makeState();
     await signIn(FAKE_TOKEN);

@@ -24,6 +24,13 @@ function until(state: InvoiceList, predicate: (snapshot: InvoiceSnapshot) => boo
   });
 }
 
+/** Load more until there is no next page. */
+async function loadToEnd(state: InvoiceList): Promise<void> {
+  while (state.snapshot.next) {
+    await state.loadMore();
+  }
+}
+
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) {
     await new Promise((resolve) => setImmediate(resolve));
@@ -44,7 +51,7 @@ describe('invoice list', function () {
 
   const listRequests = () => api.requests.filter((request) => request.path === INVOICES_PATH);
 
-  function makeState(store = memoryStore(), pageSize = 10) {
+  function makeState(store = memoryStore(), pageSize: number | (() => number) = 10) {
     const harness = makeClient(url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store, pageSize });
     return { ...stores, state: stores.invoices, store, ...harness };
@@ -109,13 +116,119 @@ describe('invoice list', function () {
     const { state, signIn } = makeState(memoryStore(), 15);
     await signIn(FAKE_TOKEN);
     await state.refresh();
-    while (state.snapshot.next) {
-      await state.loadMore();
-    }
+    await loadToEnd(state);
     const { items: invoices, total } = state.snapshot;
     assert.strictEqual(invoices.length, total);
     assert.strictEqual(new Set(invoices.map((invoice) => invoice.invoiceUuid)).size, total);
     assert.strictEqual(listRequests().length, Math.ceil(total! / 15));
+  });
+
+  describe('refresh keeps the pages loaded after page 1', () => {
+    const uuids = (state: InvoiceList) => state.snapshot.items.map((invoice) => invoice.invoiceUuid);
+    const served = () => api.data.invoices.map((invoice) => invoice.invoice_uuid);
+
+    it('refreshes page 1 only and keeps the older pages', async () => {
+      const { state, signIn } = makeState();
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      await state.loadMore();
+      await state.loadMore();
+      const before = uuids(state);
+      const next = state.snapshot.next;
+      api.clearRequests();
+      await state.refresh();
+      assert.deepStrictEqual(listRequests().map((request) => request.query.page), ['1'], 'one request, for page 1');
+      assert.deepStrictEqual(uuids(state), before);
+      assert.strictEqual(state.snapshot.items.length, 30);
+      assert.strictEqual(state.snapshot.total, api.data.invoices.length);
+      assert.deepStrictEqual(state.snapshot.next, next, 'load more goes on where it stopped');
+      assert.ok(state.snapshot.preview);
+    });
+
+    it('puts a newly issued invoice first and goes on without gaps or repeats', async () => {
+      api.holdBackNewest(1, 0);
+      const { state, signIn } = makeState();
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      await state.loadMore();
+      assert.strictEqual(state.snapshot.total, api.data.invoices.length);
+      api.holdBackNewest(0, 0); // the month closed: a new invoice on page 1, every other one a place further
+      await state.refresh();
+      assert.strictEqual(state.snapshot.items.length, 21);
+      assert.strictEqual(state.snapshot.total, api.data.invoices.length);
+      assert.deepStrictEqual(uuids(state), served().slice(0, 21));
+      await loadToEnd(state);
+      assert.deepStrictEqual(uuids(state), served(), 'every invoice once, in order');
+      assert.strictEqual(state.snapshot.pagingProblem, undefined, 'no page was taken for a stuck one');
+    });
+
+    it('does not mistake a whole page pushed down for a stuck page', async () => {
+      api.holdBackNewest(3, 0);
+      const { state, signIn } = makeState(memoryStore(), 3);
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      await state.loadMore();
+      api.holdBackNewest(0, 0); // a whole page of new invoices
+      await state.refresh();
+      assert.strictEqual(state.snapshot.items.length, 9);
+      await state.loadMore();
+      assert.strictEqual(state.snapshot.pagingProblem, undefined);
+      assert.deepStrictEqual(uuids(state), served().slice(0, 12));
+    });
+
+    it('keeps a list loaded to its end complete', async () => {
+      const { state, signIn } = makeState(memoryStore(), 15);
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      await loadToEnd(state);
+      await state.refresh();
+      assert.deepStrictEqual(uuids(state), served());
+      assert.strictEqual(state.snapshot.next, undefined);
+    });
+
+    it('starts over from page 1 when the settings changed (supersede) or the page size differs', async () => {
+      let pageSize = 10;
+      const { state, signIn } = makeState(memoryStore(), () => pageSize);
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      await state.loadMore();
+      await state.refresh({ supersede: true });
+      assert.deepStrictEqual(uuids(state), served().slice(0, 10));
+      await state.loadMore();
+      pageSize = 4;
+      await state.refresh(); // an automatic refresh before the settings change is handled
+      assert.deepStrictEqual(uuids(state), served().slice(0, 4));
+      assert.deepStrictEqual(state.snapshot.next, { page: 2, perPage: 4 });
+    });
+
+    it('starts over from page 1 when paging had stopped at a stuck page', async () => {
+      const { state, signIn } = makeState();
+      await signIn(FAKE_TOKEN);
+      await state.refresh();
+      api.addFault({ kind: 'repeatPage', times: 1 });
+      await state.loadMore();
+      assert.ok(state.snapshot.pagingProblem);
+      await state.refresh();
+      assert.strictEqual(state.snapshot.pagingProblem, undefined);
+      assert.deepStrictEqual(state.snapshot.next, { page: 2, perPage: 10 });
+      await state.loadMore();
+      assert.deepStrictEqual(uuids(state), served().slice(0, 20));
+    });
+
+    it('keeps the older pages of the cache shown at startup', async () => {
+      const store = memoryStore();
+      const first = makeState(store);
+      await first.signIn(FAKE_TOKEN);
+      await first.state.refresh();
+      await first.state.loadMore();
+      await closeWindow(first);
+      const restarted = makeState(store);
+      restarted.tokens.set('default', FAKE_TOKEN);
+      await restarted.session.sync();
+      await restarted.state.refresh();
+      assert.strictEqual(restarted.state.snapshot.stale, false);
+      assert.deepStrictEqual(uuids(restarted.state), served().slice(0, 20));
+    });
   });
 
   it('ignores load more while a page is loading', async () => {

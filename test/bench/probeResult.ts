@@ -1,0 +1,20 @@
+// What test/bench/activationProbe.ts (in the extension host) reports to test/bench/activation.ts
+// (in Node): shared without importing `vscode`.
+export const PROBE_LINE_PREFIX = '[bench-activation] ';
+export const REAL_ID = 'doinvoices.digitalocean-invoices';
+export const EMPTY_ID = 'bench.empty-extension';
+export const BENCHMARKED_IDS = [REAL_ID, EMPTY_ID];
+
+export interface ProbeResult {
+  readonly id: string;
+  /** The extension's own performance.now() around activate()'s body. */
+  readonly activationMs?: number;
+  /** extension.activate() as the probe saw it: loading the module, activate() and the host's bookkeeping. */
+  readonly callMs: number;
+  /** Loading the extension's module, from the host's own marks (whole milliseconds). */
+  readonly loadMs?: number;
+  readonly wasActive: boolean;
+  /** How long the probe waited for the workbench to settle, and whether it did before the limit. */
+  readonly settleMs: number;
+  readonly settled: boolean;
+}
