@@ -65,7 +65,12 @@ if (proxyUrl) {
       assert.deepStrictEqual(sorted(logged.map((request) => request.path)), sorted(served.map((request) => request.path)), 'each request the extension made reached the fake');
       assert.ok(served.every((request) => request.authorization === `Bearer ${FAKE_TOKEN}`), 'the token arrived');
 
-      const log = await getJson<ProxyLog>(`${proxyUrl}${PROXY_LOG_PATH}`);
+      // Requests that start on their own (daily spend after the first refresh) may still be
+      // opening their tunnels: the log is read once every tunnel has come to its TLS server.
+      const log = await waitFor('every tunnel at its TLS server', async () => {
+        const read = await getJson<ProxyLog>(`${proxyUrl}${PROXY_LOG_PATH}`);
+        return read.tlsServerNames.length === read.tunnels.filter((tunnel) => tunnel.routed).length && read;
+      }, { detail: () => api.logger.recentLines.slice(linesBefore) });
       const apiTunnels = log.tunnels.filter((tunnel) => tunnel.routed);
       assert.ok(apiTunnels.length > 0, 'a CONNECT tunnel to the API');
       assert.ok(apiTunnels.every((tunnel) => tunnel.target === `${API_HOST}:443`));

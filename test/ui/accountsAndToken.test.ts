@@ -14,6 +14,17 @@ describe('Token box and accounts', () => {
   const command = (title: string) => ui.runCommand(`${VIEW_CONTAINER_TITLE}: ${title}`);
   const boxMessage = () => ui.page.locator('.quick-input-widget .quick-input-message');
   const toasts = () => ui.page.locator('.notifications-toasts .notification-toast');
+  /** Answers the token box, once it has replaced the name box before it (the widget stays, its input changes type). */
+  const answerToken = async (token: string) => {
+    await ui.page.locator('.quick-input-widget .quick-input-box input[type="password"]').waitFor();
+    await ui.answerInput(token);
+  };
+  const option = (name: string) => ui.page.locator('.quick-input-widget [role="option"]').filter({ hasText: name });
+  /** Closes the open picker and waits until it is gone. */
+  const closePicker = async () => {
+    await ui.page.keyboard.press('Escape');
+    await ui.inputBox().waitFor({ state: 'hidden' });
+  };
   /** The Invoices view's header: its title and, with several accounts, the active one's name. */
   const header = () => ui.invoicesPane().locator('.pane-header');
 
@@ -33,29 +44,28 @@ describe('Token box and accounts', () => {
   it('does not add the same token twice: says so and stays on the account that has it', async () => {
     await command('Add Account');
     await ui.answerInput('Again');
-    await ui.answerInput(FAKE_TOKEN);
+    await answerToken(FAKE_TOKEN);
     await ui.notification('This token is already the token of the account "Default"; switched to it.').waitFor();
     await command('Switch Account');
+    await option('Default').waitFor(); // the picker reads the accounts' tokens before it opens
     const options = await ui.page.locator('.quick-input-widget [role="option"]').allTextContents();
-    assert.ok(!options.some((option) => option.includes('Again')), options.join(' | '));
-    await ui.page.keyboard.press('Escape');
+    assert.ok(!options.some((text) => text.includes('Again')), options.join(' | '));
+    await closePicker();
   });
 
   it('Clear API Token says what it did, the header lets go of the name, and the Switch picker marks the account', async () => {
     await command('Add Account');
     await ui.answerInput('Work');
-    await ui.answerInput(WORK_TOKEN);
+    await answerToken(WORK_TOKEN);
     await header().filter({ hasText: 'Work' }).waitFor();
     await command('Clear API Token');
     await ui.notification('The API token of "Work" and its cached data were removed from VS Code.').waitFor();
     await ui.invoicesPane().locator('.welcome-view-content').waitFor();
     await header().filter({ hasNotText: 'Work' }).waitFor();
     await command('Switch Account');
-    const work = ui.page.locator('.quick-input-widget [role="option"]').filter({ hasText: 'Work' });
-    await work.filter({ hasText: 'active · no API token' }).waitFor();
-    const other = ui.page.locator('.quick-input-widget [role="option"]').filter({ hasText: 'Default' });
-    assert.ok(!(await other.textContent())?.includes('no API token'));
+    await option('Work').filter({ hasText: 'active · no API token' }).waitFor();
+    assert.ok(!(await option('Default').textContent())?.includes('no API token'));
     await ui.screenshot('switch-picker-no-token');
-    await ui.page.keyboard.press('Escape');
+    await closePicker();
   });
 });

@@ -11,6 +11,8 @@ export const money = (amount: string): string => formatAmount(amount, LOCALE);
 
 /** The balance row's accessible name begins so. */
 export const BALANCE_ROW = /^Month-to-date balance: /;
+/** An invoice row's accessible name (the month in progress too): the month, then its amount. */
+export const INVOICE_ROW = /^[A-Z][a-z]+ \d{4}, -?\$/;
 
 /** The accessible name of a closed invoice's row: "October 2026, $12.34". */
 export function invoiceRow(invoice: ListedInvoice): string {

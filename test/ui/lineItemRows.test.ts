@@ -6,6 +6,9 @@ import * as assert from 'assert';
 import { BALANCE_ROW, invoiceRow, previewRow } from './expected';
 import { exactly, useWorkbench } from './fixture';
 
+/** A label that is an amount and nothing else: "$1,234.56", "-$5.00". */
+const AMOUNT = /^-?\$[\d,]+\.\d\d$/;
+
 interface RowFit {
   readonly name: string;
   readonly label: string;
@@ -39,7 +42,9 @@ describe('Rows with amounts', () => {
       const fits = (element: Element | null) => !!element && !!box && element.getBoundingClientRect().right <= box.right + 0.5;
       return { name: row.getAttribute('aria-label') ?? '', label: label?.textContent ?? '', labelShown: fits(label), descriptionShown: fits(description) };
     }));
-    return rows.filter((row) => /\$/.test(row.label));
+    // Rows whose label is an amount: months, the balance, product groups and line items. (The
+    // daily spend's alert rows are sentences that name an amount; they are not among them.)
+    return rows.filter((row) => AMOUNT.test(row.label));
   }
 
   async function checkWidth(width: number | undefined): Promise<RowFit[]> {
@@ -47,6 +52,10 @@ describe('Rows with amounts', () => {
       await ui.resizeSideBar(width);
     }
     const rows = await amountRows();
+    const amountOnlyInDescription = await ui.invoicesPane().locator('.monaco-list-row[role="treeitem"]').evaluateAll((elements) => elements
+      .filter((row) => !/\$/.test(row.querySelector('.label-name')?.textContent ?? '') && /\$/.test(row.querySelector('.label-description')?.textContent ?? ''))
+      .map((row) => row.getAttribute('aria-label') ?? ''));
+    assert.deepStrictEqual(amountOnlyInDescription, [], 'rows that keep their amount behind the label');
     const levels = await ui.invoicesPane().locator('.monaco-list-row[role="treeitem"]').evaluateAll((elements) => new Set(elements.map((row) => row.getAttribute('aria-level'))).size);
     assert.ok(rows.length >= 10 && levels === 3, `months, groups and items are shown (${rows.length} rows with amounts)`);
     assert.deepStrictEqual(rows.filter((row) => !row.labelShown).map((row) => row.name), [], 'rows whose amount is cut off');
