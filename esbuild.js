@@ -48,12 +48,13 @@ function buildOptions({ production = false, metafile = false } = {}) {
   };
 }
 
-// The webview pages' scripts (with Chart.js for the spend overview), for the browser, into
+// The webview pages' scripts (with Chart.js for the spend overview and Daily Spend), for the browser, into
 // media/webview/: the panels load them from the extension, nothing from the network.
 function webviewOptions({ production = false } = {}) {
   return {
     entryPoints: {
       spendChart: 'src/spendOverview/webview/spendChart.ts',
+      dailySpend: 'src/dailySpend/webview/dailySpend.ts',
       invoiceSummary: 'src/invoices/summary/webview/invoiceSummary.ts',
     },
     absWorkingDir: __dirname,

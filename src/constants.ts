@@ -12,6 +12,8 @@ export const COMMANDS = {
   removeAccount: 'digitaloceanInvoices.removeAccount',
   importDoctlAccounts: 'digitaloceanInvoices.importDoctlAccounts',
   showSpendOverview: 'digitaloceanInvoices.showSpendOverview',
+  /** Takes an optional day ('YYYY-MM-DD') to open at: the alert rows pass theirs. */
+  showDailySpend: 'digitaloceanInvoices.showDailySpend',
   retryLineItems: 'digitaloceanInvoices.retryLineItems',
   showMoreLineItems: 'digitaloceanInvoices.showMoreLineItems',
   groupLineItemsByProject: 'digitaloceanInvoices.groupLineItemsByProject',

@@ -3,7 +3,7 @@ import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAc
 import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
 import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
-import { ApiError } from './api/errors';
+import { ApiError, isAbort } from './api/errors';
 import { ApiHttp } from './api/http';
 import { BalanceState } from './balance/balanceState';
 import { BillingHistoryList, createBillingHistoryList } from './billingHistory/billingHistoryList';
@@ -15,6 +15,7 @@ import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import { CommandHandlers, registerCommands } from './commands/registerCommands';
 import { COMMANDS } from './constants';
+import { DailySpend } from './dailySpend/dailySpendPanel';
 import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
 import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
@@ -56,6 +57,7 @@ export class Container extends DisposableOwner {
   readonly statusBar: MonthToDateStatusBar;
   readonly insights: InsightsState;
   readonly spendOverview: SpendOverview;
+  readonly dailySpend: DailySpend;
   readonly summaries: InvoiceSummaryPanels;
   private readonly tokenDeps: TokenCommandDeps;
   private settings: Settings = readSettings();
@@ -130,6 +132,7 @@ export class Container extends DisposableOwner {
         this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
       },
     }));
+    this.dailySpend = this.register(new DailySpend({ insights: this.insights, session: this.session, extensionUri: context.extensionUri, locale, logger }));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
     const handlers: CommandHandlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
@@ -144,6 +147,7 @@ export class Container extends DisposableOwner {
       [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
       [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
       [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
+      [COMMANDS.showDailySpend]: (day?: unknown) => this.dailySpend.show(day),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
       [COMMANDS.groupLineItemsByProject]: () => updateGroupLineItemsBy('project'),
@@ -196,7 +200,13 @@ export class Container extends DisposableOwner {
    * history, in parallel; the daily spend only when it was not fetched today (it is nightly).
    */
   refreshAll(options: { supersede?: boolean } = {}): Promise<void> {
-    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options), this.insights.refreshIfDue()]).then(() => undefined);
+    // An account switch cancels the daily spend on its way: that is no failure of the refresh.
+    const insights = this.insights.refreshIfDue().catch((error: unknown) => {
+      if (!isAbort(error)) {
+        throw error;
+      }
+    });
+    return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options), insights]).then(() => undefined);
   }
 
   /** Checks and stores a token for the active account, as Set API Token does after its input box. */

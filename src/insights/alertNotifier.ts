@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { dayOf } from '../api/days';
+import { COMMANDS } from '../constants';
 import { InvoiceList } from '../invoices/invoiceList';
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
@@ -13,9 +14,6 @@ import { Alert, AlertKind, AlertSettings } from './alerts';
 import { alertMessage, alertsNotification } from './alertText';
 import { InsightsState } from './insightsState';
 import { recentAlerts, spendOutlook } from './spendOutlook';
-
-/** Opens Daily Spend, at a day when given (contributed with the Daily Spend panel). */
-export const SHOW_DAILY_SPEND = 'digitaloceanInvoices.showDailySpend';
 
 export interface AlertNotifierDeps {
   readonly insights: InsightsState;
@@ -62,7 +60,7 @@ export class AlertNotifier extends DisposableOwner {
       id: `alert:${alert.key}`,
       label: alertMessage(alert, this.deps.locale),
       icon: ICONS[alert.kind],
-      command: SHOW_DAILY_SPEND,
+      command: COMMANDS.showDailySpend,
       args: alert.kind === 'forecast' ? [] : [alert.day],
     }));
     const label = children.length === 1 ? l10n.t('1 change in daily spend') : l10n.t('{0} changes in daily spend', children.length);
@@ -111,7 +109,7 @@ export class AlertNotifier extends DisposableOwner {
     const mute = l10n.t('Don\'t Show Again');
     const choice = await vscode.window.showInformationMessage(text, open, mute);
     if (choice === open) {
-      await vscode.commands.executeCommand(SHOW_DAILY_SPEND, fresh[0].kind === 'forecast' ? undefined : fresh[0].day);
+      await vscode.commands.executeCommand(COMMANDS.showDailySpend, fresh[0].kind === 'forecast' ? undefined : fresh[0].day);
     } else if (choice === mute) {
       await store.update(STATE_KEYS.alertsMuted, [...new Set([...muted, ...fresh.map((alert) => alert.kind)])]);
     }

@@ -139,8 +139,8 @@ export class MonthToDateStatusBar extends DisposableOwner {
       tooltip.appendMarkdown('\n');
       warning(l10n.t('Daily spend: {0}', insightsError.message));
     }
-    tooltip.appendMarkdown(`\n[${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
-    tooltip.isTrusted = { enabledCommands: [COMMANDS.switchAccount] };
+    tooltip.appendMarkdown(`\n[${l10n.t('Show Daily Spend')}](command:${COMMANDS.showDailySpend}) · [${l10n.t('Switch Account')}](command:${COMMANDS.switchAccount})`);
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.showDailySpend, COMMANDS.switchAccount] };
     return tooltip;
   }
 }

@@ -64,6 +64,8 @@ export interface RecordedRequest {
   acceptEncoding?: string;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Once the connection is done: whether the answer went out whole, or the connection closed before (the client cancelled). */
+  outcome?: 'answered' | 'closedEarly';
 }
 
 export class FakeDoApi {
@@ -221,10 +223,12 @@ export class FakeDoApi {
   private async handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const requestId = this.requestIds.uuid();
-    this.requests.push({
+    const recorded: RecordedRequest = {
       method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization,
       userAgent: req.headers['user-agent'], accept: req.headers.accept, acceptEncoding: req.headers['accept-encoding'], at: Date.now(),
-    });
+    };
+    this.requests.push(recorded);
+    res.once('close', () => (recorded.outcome = res.writableFinished ? 'answered' : 'closedEarly'));
     const rate = this.rateLimit.hit(Date.now());
     const headers: Headers = {
       'ratelimit-limit': String(rate.limit),

@@ -14,7 +14,7 @@ describe('packaging', function () {
       .split('\n').map((line) => line.trim()).filter(Boolean).sort();
     const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
-    const webviewFiles = ['media/webview/spendChart.js', 'media/webview/invoiceSummary.js', 'media/spendChart.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
+    const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
       assert.ok(files.includes(needed), needed);
     }
@@ -48,10 +48,12 @@ describe('packaging', function () {
   });
 
   it('ships the webview scripts bundled, with Chart.js inside and its licence, and nothing that loads from the network', () => {
-    const chart = fs.readFileSync(path.join(ROOT, 'media', 'webview', 'spendChart.js'), 'utf8');
-    assert.match(chart, /Chart\.js v4\.\d+\.\d+/, 'Chart.js is bundled with its licence comment');
-    assert.match(chart, /Released under the MIT License/);
-    for (const file of ['spendChart.js', 'invoiceSummary.js']) {
+    for (const file of ['spendChart.js', 'dailySpend.js']) {
+      const chart = fs.readFileSync(path.join(ROOT, 'media', 'webview', file), 'utf8');
+      assert.match(chart, /Chart\.js v4\.\d+\.\d+/, `${file}: Chart.js is bundled with its licence comment`);
+      assert.match(chart, /Released under the MIT License/);
+    }
+    for (const file of ['spendChart.js', 'dailySpend.js', 'invoiceSummary.js']) {
       const script = fs.readFileSync(path.join(ROOT, 'media', 'webview', file), 'utf8');
       assert.ok(!/\brequire\(|\bimport\(|\bfetch\(|XMLHttpRequest|new Function\(|\beval\(/.test(script), `${file} loads or evaluates nothing at run time`);
       assert.ok(!/createElement\(["']style["']\)/.test(script), `${file} adds no style element (the CSP allows none)`);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { INVOICE_SUMMARY_VIEW_TYPE, parseSummaryState } from '../../../src/invoices/summary/summaryState';
+import { DAILY_SPEND_VIEW_TYPE } from '../../../src/dailySpend/dailySpendState';
 import { SPEND_OVERVIEW_VIEW_TYPE } from '../../../src/spendOverview/overviewState';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -10,7 +11,7 @@ const INVOICE = { invoiceUuid: 'uuid-1', invoiceId: '123', amount: '12.34', peri
 describe('webview panels over a reload', () => {
   it('activates the extension for each panel that VS Code restores', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
-    for (const viewType of [INVOICE_SUMMARY_VIEW_TYPE, SPEND_OVERVIEW_VIEW_TYPE]) {
+    for (const viewType of [INVOICE_SUMMARY_VIEW_TYPE, SPEND_OVERVIEW_VIEW_TYPE, DAILY_SPEND_VIEW_TYPE]) {
       assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${viewType}`), viewType);
     }
   });
