@@ -10,6 +10,7 @@ import { SessionScope, SessionState } from '../session/session';
 import { AccountCache } from '../storage/accountCache';
 import { Emitter } from '../util/event';
 import { l10n } from '../util/l10n';
+import { CompactPoints, compactPoints, expandPoints } from './compactPoints';
 import { fetchInsights, InsightsProgress, InsightsResult, retryInsights } from './fetchInsights';
 import { InsightsData } from './spend';
 import { DayRange, lastDays } from './windows';
@@ -38,7 +39,7 @@ export interface InsightsSnapshot {
 
 interface CachedInsights {
   readonly team?: Team;
-  readonly recent?: RecentInsights;
+  readonly recent?: Omit<RecentInsights, 'dataPoints'> & { readonly points: CompactPoints };
 }
 
 export interface InsightsStateOptions extends SessionStateEnvironment {
@@ -69,8 +70,7 @@ export class InsightsState {
 
   constructor(private readonly options: InsightsStateOptions) {
     this.now = options.now ?? Date.now;
-    this.cache = new AccountCache(options.store, 'insights', (data) => typeof data === 'object' && data !== null
-      && (data.recent === undefined || Array.isArray(data.recent.dataPoints)));
+    this.cache = new AccountCache(options.store, 'insights', (data) => typeof data === 'object' && data !== null);
     this.cacheWriter = new CacheWriter('daily spend', options.logger);
     this.subscription = options.session.onDidChange((state) => this.follow(state));
     this.follow(options.session.state);
@@ -211,7 +211,10 @@ export class InsightsState {
       this.teamLookup = undefined;
       this.fetchingRecent = undefined;
       const cached = key ? this.cache.read(key) : undefined;
-      this.update({ ...EMPTY, ...cached, hasToken: key !== undefined && (!starting || cached !== undefined), stale: cached?.recent !== undefined });
+      const { points, ...recentCached } = cached?.recent ?? {};
+      const dataPoints = expandPoints(points);
+      const recent = dataPoints && cached?.recent ? { ...(recentCached as Omit<RecentInsights, 'dataPoints'>), dataPoints } : undefined;
+      this.update({ ...EMPTY, team: cached?.team, recent, hasToken: key !== undefined && (!starting || cached !== undefined), stale: recent !== undefined });
       return false;
     }, () => {
       if (!this.current.hasToken) {
@@ -225,7 +228,11 @@ export class InsightsState {
   private write(): Promise<void> {
     const key = this.follower.key;
     const { team, recent } = this.current;
-    return key ? this.cache.write(key, { team, recent }) : Promise.resolve();
+    if (!key) {
+      return Promise.resolve();
+    }
+    const { dataPoints, ...rest } = recent ?? {};
+    return this.cache.write(key, { team, recent: recent && dataPoints ? { ...(rest as Omit<RecentInsights, 'dataPoints'>), points: compactPoints(dataPoints) } : undefined });
   }
 
   private update(next: InsightsSnapshot): void {

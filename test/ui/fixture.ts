@@ -356,10 +356,18 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     },
     async openView() {
       const view = page().locator(`.part.sidebar [id="workbench.view.extension.${VIEW_CONTAINER_ID}"]`);
-      if (!(await view.isVisible())) {
+      // The activity bar item toggles the side bar: a click while a reloaded window is still
+      // restoring it can close what was about to open, so the state is checked after each click.
+      for (let click = 1; !(await view.isVisible()); click++) {
         await fixture.activityBarItem().click();
+        try {
+          await view.waitFor({ timeout: click < 3 ? 5_000 : 30_000 });
+        } catch (error) {
+          if (click >= 3) {
+            throw error;
+          }
+        }
       }
-      await view.waitFor();
       return view;
     },
     invoicesPane() {
