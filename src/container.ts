@@ -56,6 +56,8 @@ export class Container extends DisposableOwner {
   readonly historyView: BillingHistoryView;
   readonly statusBar: MonthToDateStatusBar;
   readonly insights: InsightsState;
+  /** globalState as this window wrote it (see GlobalState). */
+  readonly store: GlobalState;
   readonly spendOverview: SpendOverview;
   readonly dailySpend: DailySpend;
   readonly summaries: InvoiceSummaryPanels;
@@ -66,6 +68,7 @@ export class Container extends DisposableOwner {
     super();
     const locale = vscode.env.language;
     const store = new GlobalState(context.globalState);
+    this.store = store;
     this.logger = new Logger(this.register(vscode.window.createOutputChannel('DigitalOcean Invoices', { log: true })), new Redactor());
     const logger = this.logger;
     const http = new ApiHttp({

@@ -18,7 +18,7 @@ export interface TestApi {
   readonly activationMs: number;
   /** The extension's own storage, to act as another window would and to check for leaks. */
   readonly secrets: vscode.SecretStorage;
-  readonly globalState: vscode.Memento;
+  readonly globalState: Container['store'];
   setToken(token: string): ReturnType<Container['setToken']>;
   clearToken(): Promise<void>;
 }
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     session: container.session,
     activationMs,
     secrets: context.secrets,
-    globalState: context.globalState,
+    globalState: container.store,
     setToken: (token) => container.setToken(token),
     clearToken: () => container.clearToken(),
   };
