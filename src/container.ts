@@ -164,8 +164,8 @@ export class Container extends DisposableOwner {
       ...lineItemCommands(),
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
-    const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems };
-    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget }).forEach((tool) => this.register(tool));
+    const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems, insights: this.insights };
+    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts) }).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();

@@ -1,4 +1,5 @@
 import { Account } from '../session/accounts';
+import type { AlertSettings } from '../insights/alerts';
 import type { BudgetSettings } from '../settings';
 import { BillingReader } from './billingReader';
 import { Checked } from './toolInput';
@@ -11,6 +12,7 @@ export interface ToolContext {
   readonly locale: string;
   readonly now: number;
   readonly budget: BudgetSettings;
+  readonly alerts: AlertSettings;
 }
 
 /** A tool's answer: text the model can quote, and the same figures as data where that helps. */

@@ -1,10 +1,14 @@
 import { BalanceSnapshot, BalanceState } from '../balance/balanceState';
 import { BillingHistoryEntry, Invoice } from '../api/types';
 import { BillingHistoryList, BillingHistorySnapshot } from '../billingHistory/billingHistoryList';
+import { covers, sliceToRange } from '../dailySpend/dailySpendModel';
+import { InsightsState, RecentInsights, RECENT_DAYS } from '../insights/insightsState';
+import { InsightsData } from '../insights/spend';
+import { dayCount, DayRange } from '../insights/windows';
 import { InvoiceExtra, InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { LineItemsResult } from '../lineItems/lineItemsLoader';
 import { LineItemsStore } from '../lineItems/lineItemsStore';
-import { ListSnapshot, PagedList } from '../paging/pagedList';
+import { ListSnapshot, PagedList, ShownError } from '../paging/pagedList';
 import { Account } from '../session/accounts';
 import { Session, SessionScope } from '../session/session';
 import { l10n } from '../util/l10n';
@@ -23,6 +27,7 @@ export interface BillingSources {
   readonly balance: BalanceState;
   readonly history: BillingHistoryList;
   readonly lineItems: LineItemsStore;
+  readonly insights: InsightsState;
 }
 
 /** A list as one tool call read it; `problem` says why its last load failed when the data shown was kept. */
@@ -34,6 +39,23 @@ export interface ListRead<Item, Extra> {
 export interface BalanceRead {
   readonly snapshot: BalanceSnapshot;
   readonly problem?: string;
+}
+
+/** Daily spend as one tool call read it. */
+export interface DailyRead {
+  readonly data: InsightsData;
+  /** When DigitalOcean's figures were fetched. */
+  readonly fetchedAt: number;
+  /** Windows that did not load (their days are in `data.missingDays`), and other inconsistencies. */
+  readonly failures: readonly string[];
+  readonly problems: readonly string[];
+  /** The recent days the alerts are found in, when loaded. */
+  readonly recent?: RecentInsights;
+}
+
+/** What daily spend needs of the token (account:read, a team) is said as the Daily Spend view says it. */
+function insightsProblem(error: ShownError): ToolProblem {
+  return error.kind === 'missingScope' || error.kind === 'noTeam' ? new ToolProblem('apiError', error.message) : apiProblem(error);
 }
 
 /** How long a call waits for the session to read the token at startup. */
@@ -94,6 +116,57 @@ export class BillingReader {
     }
     const { error } = state.snapshot;
     return { snapshot: state.snapshot, problem: error && apiErrorText(error) };
+  }
+
+  /** The invoices as the view shows them, without loading any. */
+  get invoicesShown(): InvoiceSnapshot {
+    return this.sources.invoices.snapshot;
+  }
+
+  /**
+   * The daily data of `range`: from the recent days when they hold it (fetched at most once a
+   * day, so usually no request), else loaded for this call alone, cancelled with it.
+   */
+  async dailySpend(range: DayRange): Promise<DailyRead> {
+    const { insights } = this.sources;
+    this.check();
+    const coveringRecent = () => {
+      const { recent } = insights.snapshot;
+      return recent && covers(recent.range, range) ? recent : undefined;
+    };
+    if (dayCount(range) <= RECENT_DAYS) {
+      if (!coveringRecent()) {
+        await insights.refreshIfDue(); // joins the fetch in flight
+        this.check();
+      }
+      const recent = coveringRecent();
+      if (recent) {
+        // A window of the recent days that failed shows as its missing days.
+        return { data: sliceToRange(recent, range), fetchedAt: recent.fetchedAt, failures: [], problems: [], recent };
+      }
+      if (insights.snapshot.error) {
+        throw insightsProblem(insights.snapshot.error);
+      }
+    }
+    const controller = new AbortController();
+    const subscription = this.cancellation.onCancellationRequested(() => controller.abort());
+    try {
+      // The recent days too, for the alerts (a no-op once fetched today).
+      const [result] = await Promise.all([insights.load(range, { scope: this.scope, signal: controller.signal }), insights.refreshIfDue()]);
+      this.check();
+      if ('kind' in result) {
+        throw insightsProblem(result);
+      }
+      return {
+        data: result, fetchedAt: Date.now(), failures: result.failed.map((failure) => `${failure.window.start}–${failure.window.end}: ${failure.message}`),
+        problems: result.problems, recent: insights.snapshot.recent,
+      };
+    } catch (error) {
+      this.check(); // cancelled, or another account: said as such
+      throw error;
+    } finally {
+      subscription.dispose();
+    }
   }
 
   /** Every line item of one invoice (`preview` for the month in progress), loaded as expanding it in the view does. */

@@ -1,4 +1,5 @@
 import { shownError } from '../paging/pagedList';
+import type { AlertSettings } from '../insights/alerts';
 import type { BudgetSettings } from '../settings';
 import { l10n } from '../util/l10n';
 import { Logger } from '../util/logger';
@@ -12,6 +13,7 @@ export interface ToolEnvironment {
   readonly logger: Logger;
   readonly locale: string;
   readonly budget: () => BudgetSettings;
+  readonly alerts: () => AlertSettings;
   readonly now?: () => number;
 }
 
@@ -40,7 +42,7 @@ export async function runTool(tool: AgentTool, input: unknown, environment: Tool
   let outcome: ToolOutput['outcome'];
   try {
     const now = (environment.now ?? Date.now)();
-    const answer = await tool.run(input, { reader, locale: environment.locale, now, budget: environment.budget() });
+    const answer = await tool.run(input, { reader, locale: environment.locale, now, budget: environment.budget(), alerts: environment.alerts() });
     parts = [`${header()}\n${answer.text}`];
     if (answer.data) {
       parts.push(`${l10n.t('The same as JSON (amounts are exact decimal strings in US dollars):')}\n${JSON.stringify(answer.data)}`);

@@ -190,3 +190,19 @@ export function checkDateRange(input: unknown, today: string): Checked<DateRange
   const { fromDate, toDate } = inputObject(input);
   return checkRange(readDate('fromDate', fromDate), readDate('toDate', toDate), dayNumber(today)!, DAYS);
 }
+
+/** Days of daily spend one call covers: the default, and at most (three request windows). */
+export const DEFAULT_SPEND_DAYS = 30;
+export const MAX_SPEND_DAYS = 90;
+
+/** `days` of dailySpend: a whole number from 1 to 90 (digits in a string too), 30 by default. */
+export function checkDays(input: unknown): Checked<number> {
+  const { days } = inputObject(input);
+  if (days === undefined || days === null || days === '') {
+    return ok(DEFAULT_SPEND_DAYS);
+  }
+  const value = typeof days === 'string' && /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : days;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SPEND_DAYS
+    ? ok(value)
+    : fail(l10n.t('days must be a whole number from 1 to {0}, not {1}.', MAX_SPEND_DAYS, JSON.stringify(days)));
+}

@@ -3,5 +3,6 @@ export const TOOL_NAMES = {
   listInvoices: 'digitaloceanInvoices_listInvoices',
   invoiceBreakdown: 'digitaloceanInvoices_invoiceBreakdown',
   monthToDate: 'digitaloceanInvoices_monthToDate',
+  dailySpend: 'digitaloceanInvoices_dailySpend',
   billingHistory: 'digitaloceanInvoices_billingHistory',
 } as const;

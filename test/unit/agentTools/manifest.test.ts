@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AGENT_TOOLS } from '../../../src/agentTools/agentTools';
-import { checkDateRange, checkInvoiceRef, checkMonthRange } from '../../../src/agentTools/toolInput';
+import { DAILY_GROUP_BY } from '../../../src/agentTools/dailySpendTool';
+import { checkDateRange, checkInvoiceRef, checkMonthRange, MAX_SPEND_DAYS } from '../../../src/agentTools/toolInput';
 import { GROUP_BY } from '../../../src/lineItems/itemGroups';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -12,6 +13,8 @@ interface SchemaProperty {
   readonly type: string;
   readonly pattern?: string;
   readonly enum?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly description?: string;
 }
 
@@ -26,11 +29,12 @@ interface ToolContribution {
   readonly inputSchema?: { type: string; properties: Record<string, SchemaProperty>; required?: string[]; additionalProperties?: boolean };
 }
 
-/** The tools and inputs of the public contract (shared/notes/contract.md), dailySpend still to come with the insights. */
+/** The tools and inputs of the public contract (shared/notes/contract.md). */
 const CONTRACT: Record<string, readonly string[]> = {
   digitaloceanInvoices_listInvoices: ['fromMonth', 'toMonth'],
   digitaloceanInvoices_invoiceBreakdown: ['invoice', 'groupBy'],
   digitaloceanInvoices_monthToDate: [],
+  digitaloceanInvoices_dailySpend: ['days', 'groupBy'],
   digitaloceanInvoices_billingHistory: ['fromDate', 'toDate'],
 };
 
@@ -45,6 +49,9 @@ describe('language model tools in package.json', () => {
     assert.deepStrictEqual(Object.fromEntries(tools.map((tool) => [tool.name, Object.keys(tool.inputSchema?.properties ?? {})])), CONTRACT);
     assert.deepStrictEqual(schema('digitaloceanInvoices_invoiceBreakdown').required, ['invoice']);
     assert.deepStrictEqual(schema('digitaloceanInvoices_invoiceBreakdown').properties.groupBy.enum, [...GROUP_BY]);
+    assert.deepStrictEqual(schema('digitaloceanInvoices_dailySpend').properties.groupBy.enum, [...DAILY_GROUP_BY]);
+    const days = schema('digitaloceanInvoices_dailySpend').properties.days;
+    assert.deepStrictEqual([days.type, days.minimum, days.maximum], ['integer', 1, MAX_SPEND_DAYS]);
   });
 
   it('gives each a #name, localized texts, an icon and an object schema', () => {

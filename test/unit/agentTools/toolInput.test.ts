@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import {
-  checkDateRange, checkGroupBy, checkInvoiceRef, checkMonthRange, Checked, dayNumber, MAX_HISTORY_DAYS, MAX_MONTHS, monthOf,
+  checkDateRange, checkDays, checkGroupBy, checkInvoiceRef, checkMonthRange, Checked, dayNumber, MAX_HISTORY_DAYS, MAX_MONTHS, monthOf,
 } from '../../../src/agentTools/toolInput';
+import { DAILY_GROUP_BY } from '../../../src/agentTools/dailySpendTool';
 
 function value<T>(check: Checked<T>): T {
   assert.ok(check.ok, check.ok ? '' : check.message);
@@ -89,6 +90,27 @@ describe('tool input: invoice and groupBy', () => {
     assert.strictEqual(value(checkGroupBy({ groupBy: ' Project ' }, allowed)), 'project');
     assert.match(message(checkGroupBy({ groupBy: 'region' }, allowed)), /groupBy must be one of "product", "project", not "region"/);
     assert.match(message(checkGroupBy({ groupBy: 1 }, allowed)), /groupBy must be one of/);
+  });
+});
+
+describe('tool input: days of daily spend', () => {
+  it('takes 1 to 90 days, 30 by default', () => {
+    assert.strictEqual(value(checkDays({})), 30);
+    assert.strictEqual(value(checkDays({ days: null })), 30);
+    assert.strictEqual(value(checkDays({ days: 1 })), 1);
+    assert.strictEqual(value(checkDays({ days: 90 })), 90);
+    assert.strictEqual(value(checkDays({ days: ' 7 ' })), 7, 'digits in a string');
+    assert.strictEqual(message(checkDays({ days: 0 })), 'days must be a whole number from 1 to 90, not 0.');
+    assert.strictEqual(message(checkDays({ days: 91 })), 'days must be a whole number from 1 to 90, not 91.');
+    for (const days of [-1, 7.5, '91', '1e1', 'a week', true, [7]]) {
+      assert.match(message(checkDays({ days })), /^days must be a whole number from 1 to 90, not /, JSON.stringify(days));
+    }
+  });
+
+  it('groups by product (the default) or region', () => {
+    assert.strictEqual(value(checkGroupBy({}, DAILY_GROUP_BY)), 'product');
+    assert.strictEqual(value(checkGroupBy({ groupBy: 'Region' }, DAILY_GROUP_BY)), 'region');
+    assert.match(message(checkGroupBy({ groupBy: 'project' }, DAILY_GROUP_BY)), /groupBy must be one of "product", "region", not "project"/);
   });
 });
 

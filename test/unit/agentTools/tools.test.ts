@@ -10,6 +10,8 @@ import { Cancellation } from '../../../src/agentTools/billingReader';
 import { invocationMessage, runTool, ToolEnvironment, ToolOutput } from '../../../src/agentTools/runTool';
 import { ToolCancelled } from '../../../src/agentTools/toolProblem';
 import { projectMonthEnd } from '../../../src/budget/budget';
+import { DEFAULT_ALERT_SETTINGS } from '../../../src/insights/alerts';
+import { InsightsState } from '../../../src/insights/insightsState';
 import { LineItemsStore } from '../../../src/lineItems/lineItemsStore';
 import { l10n } from '../../../src/util/l10n';
 import { formatAmount, formatCents, parseCents } from '../../../src/util/money';
@@ -54,11 +56,13 @@ describe('language model tools over the stores', function () {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store: memoryStore(), pageSize: options.pageSize ?? 20 });
     const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger);
+    const insights = new InsightsState({ session: stores.session, store: memoryStore(), logger: harness.logger, client: harness.client });
     const environment: ToolEnvironment = {
-      sources: { ...stores, lineItems },
+      sources: { ...stores, lineItems, insights },
       logger: harness.logger,
       locale: 'en',
       budget: () => ({ cents: options.budgetCents ?? 0n, warningPercent: 80 }),
+      alerts: () => DEFAULT_ALERT_SETTINGS,
       now: () => NOW.getTime(),
     };
     const call = (tool: AgentTool, input: unknown, cancellation: Cancellation = never) => runTool(tool, input, environment, cancellation);
