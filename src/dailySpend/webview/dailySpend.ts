@@ -180,9 +180,10 @@ function drawChart(view: DailyChart): void {
   chart?.destroy();
   chart = new Chart(canvas, { ...config, options: { ...config.options, ...handlers } });
   canvas.setAttribute('aria-label', view.description);
-  // What Chart.js drew, for the UI tests: the value axis' labels and the days on the x axis.
-  canvas.dataset.axis = (chart.scales.y?.ticks ?? []).map((tick) => String(tick.label ?? '')).filter(Boolean).join(' | ');
-  canvas.dataset.days = String(view.days.length);
+  // What Chart.js drew, for the UI tests: the value axis' labels, and where each day's bar stands.
+  const drawn = chart;
+  canvas.dataset.axis = (drawn.scales.y?.ticks ?? []).map((tick) => String(tick.label ?? '')).filter(Boolean).join(' | ');
+  canvas.dataset.dayCentres = view.days.map((_, index) => Math.round(drawn.scales.x.getPixelForValue(index))).join(',');
 }
 
 function drawStatus(view: DailySpendView): void {
