@@ -62,7 +62,7 @@ class DailySpendPanel extends DisposableOwner {
 
   constructor(readonly host: PanelHost<DailySpendState, DailySpendView>, private readonly deps: DailySpendDeps) {
     super();
-    host.setPage(renderDailySpendPage({ scriptUri: host.asset('webview/dailySpend.js'), styleUri: host.asset('dailySpend.css') }));
+    host.setPage(renderDailySpendPage({ scriptUri: host.asset('webview/dailySpend.js'), styleUri: host.asset('dailySpend.css'), sharedStyleUri: host.asset('chartPanel.css') }));
     this.account = deps.session.state.key;
     this.register(host.onDidReceiveMessage((message) => isCommandMessage(message) && this.handle(message.command, message.argument)));
     this.register(deps.insights.onDidChange(() => this.render()));

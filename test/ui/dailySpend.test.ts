@@ -12,6 +12,7 @@ import { formatDate } from '../../src/util/period';
 import { FLEET_EVENTS } from '../fake-api/server';
 import { projectRoot } from '../host/paths';
 import { BALANCE_ROW, LOCALE, previewRow } from './expected';
+import { watchPageProblems } from './pageProblems';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { paintedPixels } from './spendChart';
 
@@ -27,7 +28,7 @@ describe('Daily Spend: palette, a day clicked, an alert row, themes', () => {
   });
   let daily: Frame;
   /** Script errors and CSP refusals in the workbench and its webviews. */
-  const problems: string[] = [];
+  let problems: string[] = [];
   const today = dayOf(Date.now());
   const yesterday = addDays(today, -1);
   const spikeDay = addDays(today, -FLEET_EVENTS.spikeDaysAgo);
@@ -50,12 +51,7 @@ describe('Daily Spend: palette, a day clicked, an alert row, themes', () => {
   };
 
   before(async () => {
-    ui.page.on('pageerror', (error) => problems.push(error.message));
-    ui.page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) {
-        problems.push(message.text());
-      }
-    });
+    problems = watchPageProblems(ui.page);
     await ui.openView();
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
     await ui.waitForTreeItem(BALANCE_ROW);

@@ -29,7 +29,7 @@ function resolvedColor(value: string): string {
   return color;
 }
 
-/** The theme's colours, through the custom properties of dailySpend.css. */
+/** The theme's colours, through the custom properties of chartPanel.css and dailySpend.css. */
 function themeColors(count: number): DailyColors {
   const font = themeFont();
   const hues = Array.from({ length: HUES }, (_, index) => resolvedColor(themeValue(`--series-${index + 1}`, '#3794ff')));
@@ -190,7 +190,9 @@ function drawStatus(view: DailySpendView): void {
   const status = byId('status');
   status.hidden = !view.status;
   status.className = `status ${view.status?.kind ?? ''}`;
-  byId('status-text').textContent = view.status?.message ?? '';
+  const text = byId('status-text');
+  text.textContent = view.status?.message ?? '';
+  text.className = view.status?.kind === 'loading' ? 'loading' : '';
   byId('status-actions').replaceChildren(...(view.status?.actions ?? []).map((action) => button(action.command, action.label)));
   byId('notes').replaceChildren(...view.notes.map((note) => {
     const item = document.createElement('li');
