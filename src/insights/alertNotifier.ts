@@ -4,7 +4,7 @@ import { COMMANDS } from '../constants';
 import { InvoiceList } from '../invoices/invoiceList';
 import { KeyValueStore } from '../storage/accountCache';
 import { STATE_KEYS } from '../storage/keys';
-import { LinkNode } from '../tree/listNodes';
+import { LinkGroupNode, LinkNode } from '../tree/listNodes';
 import { DisposableOwner } from '../util/disposable';
 import { Emitter } from '../util/event';
 import { l10n } from '../util/l10n';
@@ -50,9 +50,12 @@ export class AlertNotifier extends DisposableOwner {
     return this.current;
   }
 
-  /** The alert rows of the Invoices view. */
-  rows(): LinkNode[] {
-    return this.current.map((alert) => ({
+  /** The Invoices view's row of the alerts (none without any), collapsed over one row for each. */
+  rows(): LinkGroupNode[] {
+    if (this.current.length === 0) {
+      return [];
+    }
+    const children: LinkNode[] = this.current.map((alert) => ({
       kind: 'link',
       id: `alert:${alert.key}`,
       label: alertMessage(alert, this.deps.locale),
@@ -60,6 +63,8 @@ export class AlertNotifier extends DisposableOwner {
       command: COMMANDS.showDailySpend,
       args: alert.kind === 'forecast' ? [] : [alert.day],
     }));
+    const label = children.length === 1 ? l10n.t('1 change in daily spend') : l10n.t('{0} changes in daily spend', children.length);
+    return [{ kind: 'links', id: 'alerts', label, icon: 'pulse', children }];
   }
 
   /** Settings changed (thresholds): the alerts are evaluated again. */

@@ -6,7 +6,7 @@ import {
   ITEMS_SHOWN_FIRST, groupChildren, groupNodeId, groupTreeItem, incompleteActions, incompleteTreeItem, lineItemChildren,
   lineItemTreeItem, moreItemsTreeItem,
 } from '../lineItems/lineItemNodes';
-import { errorActions, LinkNode, listRows, listTreeItem } from '../tree/listNodes';
+import { errorActions, LinkGroupNode, listRows, listTreeItem } from '../tree/listNodes';
 import { Event } from '../util/event';
 import { DisposableOwner } from '../util/disposable';
 import { l10n } from '../util/l10n';
@@ -26,7 +26,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
     private readonly lineItems: LineItemsController,
     private readonly locale: string,
     /** Rows shown under the balance that a later feature adds (the alerts of daily spend). */
-    private readonly extraRows?: { rows(): LinkNode[]; readonly onDidChange: Event<void> },
+    private readonly extraRows?: { rows(): LinkGroupNode[]; readonly onDidChange: Event<void> },
   ) {
     super();
     if (extraRows) {
@@ -44,6 +44,8 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
     switch (parent.kind) {
       case 'error':
         return errorActions(parent.error);
+      case 'links':
+        return [...parent.children];
       case 'invoice':
         return parent.itemsKey ? lineItemChildren(parent.itemsKey, this.lineItems.expanded(parent.itemsKey)) : [];
       case 'itemsIncomplete':
@@ -78,6 +80,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
       case 'notice':
       case 'action':
       case 'link':
+      case 'links':
         return listTreeItem(node, loadMoreInvoicesCommand());
       case 'balance':
         return balanceTreeItem(node, this.locale);
@@ -93,7 +96,7 @@ export class InvoicesTreeProvider extends DisposableOwner implements vscode.Tree
   }
 }
 
-export function topLevelNodes(invoices: InvoiceSnapshot, balance: BalanceSnapshot, extra: readonly LinkNode[] = []): InvoiceNode[] {
+export function topLevelNodes(invoices: InvoiceSnapshot, balance: BalanceSnapshot, extra: readonly LinkGroupNode[] = []): InvoiceNode[] {
   const body: InvoiceNode[] = [];
   if (balance.balance || balance.error || invoices.preview || invoices.items.length > 0) {
     body.push({ kind: 'balance', snapshot: balance }, ...extra);

@@ -9,11 +9,21 @@ export type ListNode =
   | { readonly kind: 'error'; readonly error: ShownError }
   | { readonly kind: 'notice'; readonly message: string; readonly icon: string; readonly id?: string }
   | { readonly kind: 'action'; readonly label: string; readonly command: string; readonly icon: string; readonly parentId: string; readonly args?: unknown[] }
-  | LinkNode;
+  | LinkNode
+  | LinkGroupNode;
 
 export type ActionNode = Extract<ListNode, { kind: 'action' }>;
 
-/** A top-level row that runs a command (an alert that opens its day). */
+/** A collapsed top-level row over rows that run commands (the alerts of daily spend). */
+export interface LinkGroupNode {
+  readonly kind: 'links';
+  readonly id: string;
+  readonly label: string;
+  readonly icon: string;
+  readonly children: readonly LinkNode[];
+}
+
+/** A row that runs a command (an alert that opens its day). */
 export interface LinkNode {
   readonly kind: 'link';
   readonly id: string;
@@ -117,7 +127,18 @@ export function listTreeItem(node: ListNode, loadMore: Omit<vscode.Command, 'arg
       return actionTreeItem(node);
     case 'link':
       return linkTreeItem(node);
+    case 'links':
+      return linkGroupTreeItem(node);
   }
+}
+
+export function linkGroupTreeItem(node: LinkGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.tooltip = node.children.map((child) => child.label).join('\n');
+  item.contextValue = 'links';
+  return item;
 }
 
 export function linkTreeItem(node: LinkNode): vscode.TreeItem {

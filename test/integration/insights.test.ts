@@ -24,14 +24,22 @@ describe('Daily spend insights in the extension host', function () {
   });
 
   it('shows the alerts as rows under the balance, records them once, and follows the threshold setting', async () => {
-    const alertRows = async () => (await rows(session.api)).filter((row) => row.node.kind === 'link' && String(row.item.id).startsWith('alert:'));
+    const alertRows = async () => {
+      const group = (await rows(session.api)).find((row) => row.node.kind === 'links');
+      const children = group ? await session.api.view.provider.getChildren(group.node) : [];
+      return Promise.all(children.map(async (node) => {
+        const item = await session.api.view.provider.getTreeItem(node);
+        return { node, item, label: String(item.label ?? '') };
+      }));
+    };
     const shown = await waitFor('alert rows', async () => {
       const found = await alertRows();
       return found.length > 0 && found;
     });
     const all = await rows(session.api);
     assert.strictEqual(all[0].node.kind, 'balance');
-    assert.strictEqual(all[1].node.kind, 'link', 'alerts stand right under the balance');
+    assert.strictEqual(all[1].node.kind, 'links', 'alerts stand right under the balance, in one row');
+    assert.match(all[1].label, new RegExp(`^${shown.length} changes in daily spend$`));
     assert.ok(shown.some((row) => /rose/.test(row.label)), 'the fake\'s spike is a day-over-day jump');
     assert.ok(shown.some((row) => /^New/.test(row.label)), 'the new SKU of the fake is named');
     assert.strictEqual(shown[0].item.command?.command, 'digitaloceanInvoices.showDailySpend');

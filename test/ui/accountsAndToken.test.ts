@@ -38,7 +38,8 @@ describe('Token box and accounts', () => {
     await ui.answerInput(FAKE_TOKEN);
     await ui.inputBox().waitFor({ state: 'hidden' });
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
-    assert.strictEqual(await toasts().count(), 0, 'no notification to dismiss');
+    // An error or warning, that is: the daily spend may tell of its alerts meanwhile.
+    assert.strictEqual(await toasts().filter({ has: ui.page.locator('.codicon-error, .codicon-warning') }).count(), 0, 'no error notification to dismiss');
   });
 
   it('does not add the same token twice: says so and stays on the account that has it', async () => {

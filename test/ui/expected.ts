@@ -24,7 +24,7 @@ export function previewRow(preview: ListedInvoice): string {
   return `${month(preview)}, ${money(preview.amount)} · in progress`;
 }
 
-/** Groups of an invoice's line items as the rows show them: name and "$1.23 · 4 items". */
+/** Groups of an invoice's line items as the rows show them, in their order (largest first): name and "$1.23 · 4 items". */
 function groupRows(items: readonly InvoiceItem[], nameOf: (item: InvoiceItem) => string): { name: string; description: string }[] {
   const groups = new Map<string, { count: number; cents: bigint }>();
   for (const item of items) {
@@ -33,7 +33,9 @@ function groupRows(items: readonly InvoiceItem[], nameOf: (item: InvoiceItem) =>
     group.cents += parseCents(item.amount) ?? 0n;
     groups.set(nameOf(item), group);
   }
-  return [...groups].map(([name, { count, cents }]) => ({
+  const size = (cents: bigint) => (cents < 0n ? -cents : cents);
+  const ordered = [...groups].sort(([a, x], [b, y]) => (size(x.cents) === size(y.cents) ? a.localeCompare(b, 'en') : size(y.cents) > size(x.cents) ? 1 : -1));
+  return ordered.map(([name, { count, cents }]) => ({
     name,
     description: `${formatCents(cents, LOCALE)} · ${count === 1 ? '1 item' : `${count.toLocaleString(LOCALE)} items`}`,
   }));
