@@ -1,11 +1,7 @@
+import { ChartPageAssets } from '../spendOverview/chartHtml';
 import { escapeHtml as escape } from '../util/html';
 import { l10n } from '../util/l10n';
 import { PanelPage } from '../webview/panelDocument';
-
-export interface DailySpendAssets {
-  readonly scriptUri: string;
-  readonly styleUri: string;
-}
 
 /** The title of the panel and its page. */
 export function dailySpendTitle(): string {
@@ -18,7 +14,7 @@ const headRow = (cells: readonly string[]) => `<tr>${cells.map((cell) => `<th sc
  * Daily Spend's page, drawn once: its script fills it from every view the extension posts
  * (src/dailySpend/webview/dailySpend.ts) and sends back the controls' commands.
  */
-export function renderDailySpendPage(assets: DailySpendAssets): PanelPage {
+export function renderDailySpendPage(assets: ChartPageAssets): PanelPage {
   const title = dailySpendTitle();
   const resourceHead = headRow([l10n.t('Resource'), l10n.t('Group'), l10n.t('Product'), l10n.t('Amount')]);
   const body = `<main>
@@ -53,5 +49,5 @@ export function renderDailySpendPage(assets: DailySpendAssets): PanelPage {
 <div class="table-box"><table id="days"><caption></caption><thead></thead><tbody></tbody></table></div>
 </div>
 </main>`;
-  return { title, body, styles: [assets.styleUri], scripts: [assets.scriptUri] };
+  return { title, body, styles: [assets.sharedStyleUri, assets.styleUri], scripts: [assets.scriptUri] };
 }

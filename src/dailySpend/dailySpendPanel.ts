@@ -62,7 +62,7 @@ class DailySpendPanel extends DisposableOwner {
 
   constructor(readonly host: PanelHost<DailySpendState, DailySpendView>, private readonly deps: DailySpendDeps) {
     super();
-    host.setPage(renderDailySpendPage({ scriptUri: host.asset('webview/dailySpend.js'), styleUri: host.asset('dailySpend.css') }));
+    host.setPage(renderDailySpendPage({ scriptUri: host.asset('webview/dailySpend.js'), styleUri: host.asset('dailySpend.css'), sharedStyleUri: host.asset('chartPanel.css') }));
     this.account = deps.session.state.key;
     this.register(host.onDidReceiveMessage((message) => isCommandMessage(message) && this.handle(message.command, message.argument)));
     this.register(deps.insights.onDidChange(() => this.render()));
@@ -98,29 +98,43 @@ class DailySpendPanel extends DisposableOwner {
     this.host.setState(parseDailySpendState({ ...this.host.state, ...patch }));
   }
 
-  /** Fetches what the state needs, if it is not there or on its way, and draws. */
+  /** Opened, revealed, or another range or account: asks for the recent days unless fetched today (again after an error), and draws. */
   update(): void {
     const range = this.range;
-    if (range && this.deps.insights.snapshot.hasToken) {
-      if (fitsRecent(range)) {
-        this.deps.insights.refreshIfDue().catch((error: unknown) => this.logFailure(error));
-      } else {
-        const key = rangeKey(range);
-        if (!this.loaded.has(key) && !this.failed.has(key) && this.loading?.range !== key) {
-          this.load(range);
-        }
-      }
+    if (range && fitsRecent(range) && this.deps.insights.snapshot.hasToken) {
+      this.deps.insights.refreshIfDue().catch((error: unknown) => this.logFailure(error));
     }
     this.render();
   }
 
+  /** Draws what there is, after asking for what the range lacks and nothing is on its way for (a new day, a restored panel). */
   render(): void {
+    this.fetchMissing();
     const view = buildDailySpendView(this.input(this.deps.insights.snapshot), this.deps.locale);
     const key = JSON.stringify(view);
     if (key !== this.lastView) {
       this.lastView = key;
       this.view = view;
       this.host.show(view);
+    }
+  }
+
+  /** Never again after a failure: that waits for Retry (or the panel to be opened again). */
+  private fetchMissing(): void {
+    const range = this.range;
+    const snapshot = this.deps.insights.snapshot;
+    if (!range || !snapshot.hasToken) {
+      return;
+    }
+    if (fitsRecent(range)) {
+      if (!(snapshot.recent && covers(snapshot.recent.range, range)) && !snapshot.loading && !snapshot.error) {
+        this.deps.insights.refreshIfDue().catch((error: unknown) => this.logFailure(error));
+      }
+      return;
+    }
+    const key = rangeKey(range);
+    if (!this.loaded.has(key) && !this.failed.has(key) && this.loading?.range !== key) {
+      this.load(range);
     }
   }
 

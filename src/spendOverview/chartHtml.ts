@@ -2,9 +2,11 @@ import { escapeHtml as escape } from '../util/html';
 import { l10n } from '../util/l10n';
 import { PanelPage } from '../webview/panelDocument';
 
+/** A charted page's script, its style sheet, and the one it shares with the other charted pages (media/chartPanel.css). */
 export interface ChartPageAssets {
   readonly scriptUri: string;
   readonly styleUri: string;
+  readonly sharedStyleUri: string;
 }
 
 /** The title of the panel and its page. */
@@ -42,5 +44,5 @@ export function renderChartPage(assets: ChartPageAssets): PanelPage {
 </table>
 </div>
 </main>`;
-  return { title, body, styles: [assets.styleUri], scripts: [assets.scriptUri] };
+  return { title, body, styles: [assets.sharedStyleUri, assets.styleUri], scripts: [assets.scriptUri] };
 }

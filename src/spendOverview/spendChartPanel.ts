@@ -26,7 +26,7 @@ class SpendOverviewPanel extends DisposableOwner {
 
   constructor(readonly host: PanelHost<SpendOverviewState, SpendChartView>, private readonly deps: SpendChartDeps) {
     super();
-    host.setPage(renderChartPage({ scriptUri: host.asset('webview/spendChart.js'), styleUri: host.asset('spendChart.css') }));
+    host.setPage(renderChartPage({ scriptUri: host.asset('webview/spendChart.js'), styleUri: host.asset('spendChart.css'), sharedStyleUri: host.asset('chartPanel.css') }));
     this.register(host.onDidReceiveMessage((message) => this.onMessage(message)));
     this.register(deps.invoices.onDidChange(() => this.render()));
     this.render();

@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { projectRoot } from '../host/paths';
 import { BALANCE_ROW, money, month, previewRow } from './expected';
+import { watchPageProblems } from './pageProblems';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { drawnAxis, paintedPixels, tableMonths, waitForTableRows } from './spendChart';
 
@@ -24,7 +25,7 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
   });
   let chart: Frame;
   /** Script errors and CSP refusals in the workbench and its webviews. */
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   const openChart = async (timeoutMs?: number) => {
     chart = await ui.waitForFrameWith('canvas#chart[data-axis]', timeoutMs);
@@ -38,12 +39,7 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
   };
 
   before(async () => {
-    ui.page.on('pageerror', (error) => problems.push(error.message));
-    ui.page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) {
-        problems.push(message.text());
-      }
-    });
+    problems = watchPageProblems(ui.page);
     await ui.openView();
     await ui.runCommand(`${VIEW_CONTAINER_TITLE}: Switch Account`);
     await ui.page.locator('.quick-input-widget').getByRole('option', { name: /^Environment/ }).click();
@@ -97,6 +93,8 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
     await chart.getByRole('button', { name: 'Show the last 12 months' }).click();
     await waitForTableRows(chart, 12);
     await ui.page.mouse.move(0, 0);
+    // The alerts on daily spend would stand over the chart.
+    await ui.runCommand('Notifications: Clear All Notifications');
     await chooseTheme('Light Modern', 'vscode-light');
     fs.copyFileSync(await ui.screenshot('spend-overview-light', ui.page.locator('.part.editor')), README_SCREENSHOT);
     await chooseTheme('Dark Modern', 'vscode-dark');

@@ -14,7 +14,7 @@ describe('packaging', function () {
       .split('\n').map((line) => line.trim()).filter(Boolean).sort();
     const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
-    const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
+    const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/chartPanel.css', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
       assert.ok(files.includes(needed), needed);
     }

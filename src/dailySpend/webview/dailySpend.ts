@@ -29,7 +29,7 @@ function resolvedColor(value: string): string {
   return color;
 }
 
-/** The theme's colours, through the custom properties of dailySpend.css. */
+/** The theme's colours, through the custom properties of chartPanel.css and dailySpend.css. */
 function themeColors(count: number): DailyColors {
   const font = themeFont();
   const hues = Array.from({ length: HUES }, (_, index) => resolvedColor(themeValue(`--series-${index + 1}`, '#3794ff')));
@@ -180,16 +180,19 @@ function drawChart(view: DailyChart): void {
   chart?.destroy();
   chart = new Chart(canvas, { ...config, options: { ...config.options, ...handlers } });
   canvas.setAttribute('aria-label', view.description);
-  // What Chart.js drew, for the UI tests: the value axis' labels and the days on the x axis.
-  canvas.dataset.axis = (chart.scales.y?.ticks ?? []).map((tick) => String(tick.label ?? '')).filter(Boolean).join(' | ');
-  canvas.dataset.days = String(view.days.length);
+  // What Chart.js drew, for the UI tests: the value axis' labels, and where each day's bar stands.
+  const drawn = chart;
+  canvas.dataset.axis = (drawn.scales.y?.ticks ?? []).map((tick) => String(tick.label ?? '')).filter(Boolean).join(' | ');
+  canvas.dataset.dayCentres = view.days.map((_, index) => Math.round(drawn.scales.x.getPixelForValue(index))).join(',');
 }
 
 function drawStatus(view: DailySpendView): void {
   const status = byId('status');
   status.hidden = !view.status;
   status.className = `status ${view.status?.kind ?? ''}`;
-  byId('status-text').textContent = view.status?.message ?? '';
+  const text = byId('status-text');
+  text.textContent = view.status?.message ?? '';
+  text.className = view.status?.kind === 'loading' ? 'loading' : '';
   byId('status-actions').replaceChildren(...(view.status?.actions ?? []).map((action) => button(action.command, action.label)));
   byId('notes').replaceChildren(...view.notes.map((note) => {
     const item = document.createElement('li');

@@ -14,7 +14,7 @@ const canvas = byId<HTMLCanvasElement>('chart');
 let chart: Chart<'bar', (number | null)[], string> | undefined;
 let latest: SpendChartView | undefined;
 
-/** The theme's colours, through the custom properties of spendChart.css. */
+/** The theme's colours, through the custom properties of chartPanel.css and spendChart.css. */
 function themeColors(): ChartColors {
   const font = themeFont();
   return {

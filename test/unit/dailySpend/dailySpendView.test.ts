@@ -137,11 +137,16 @@ describe('Daily Spend view', () => {
 
 describe('Daily Spend page', () => {
   it('is a strict-CSP page: its script by nonce only, no inline script, style or handler', () => {
-    const page = renderDailySpendPage({ scriptUri: 'https://webview.source/media/webview/dailySpend.js', styleUri: 'https://webview.source/media/dailySpend.css' });
+    const page = renderDailySpendPage({
+      scriptUri: 'https://webview.source/media/webview/dailySpend.js', styleUri: 'https://webview.source/media/dailySpend.css', sharedStyleUri: 'https://webview.source/media/chartPanel.css',
+    });
     const html = panelDocument({ ...page, locale: 'en', cspSource: 'https://webview.source', nonce: 'NONCE42' });
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src https:\/\/webview\.source; script-src 'nonce-NONCE42';">/);
     assert.deepStrictEqual(html.match(/<script[^>]*>/g), ['<script nonce="NONCE42" src="https://webview.source/media/webview/dailySpend.js">']);
     assert.ok(!/\sstyle=|<style|\son[a-z]+=/i.test(html), 'no inline style or event handler');
+    assert.deepStrictEqual(html.match(/<link rel="stylesheet" href="[^"]+">/g), [
+      '<link rel="stylesheet" href="https://webview.source/media/chartPanel.css">', '<link rel="stylesheet" href="https://webview.source/media/dailySpend.css">',
+    ]);
     assert.match(html, /<canvas id="chart" role="img"><\/canvas>/);
     assert.match(html, /<table id="days">/);
     assert.match(html, /<title>DigitalOcean Daily Spend<\/title>/);

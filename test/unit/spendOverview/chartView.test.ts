@@ -85,7 +85,7 @@ describe('spend chart configuration (Chart.js)', () => {
 
 describe('spend overview page', () => {
   const documentOf = () => panelDocument({
-    ...renderChartPage({ scriptUri: 'https://webview.source/media/webview/spendChart.js', styleUri: 'https://webview.source/media/spendChart.css' }),
+    ...renderChartPage({ scriptUri: 'https://webview.source/media/webview/spendChart.js', styleUri: 'https://webview.source/media/spendChart.css', sharedStyleUri: 'https://webview.source/media/chartPanel.css' }),
     locale: 'en', nonce: 'NONCE123', cspSource: 'https://webview.source',
   });
 
