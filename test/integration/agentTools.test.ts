@@ -9,6 +9,7 @@ const TOOLS = [
   'digitaloceanInvoices_listInvoices',
   'digitaloceanInvoices_invoiceBreakdown',
   'digitaloceanInvoices_monthToDate',
+  'digitaloceanInvoices_dailySpend',
   'digitaloceanInvoices_billingHistory',
 ];
 const INVOICES_PATH = '/v2/customers/my/invoices';
@@ -138,6 +139,27 @@ describe('Language model tools in the extension host', function () {
     const payments = expected.filter((entry) => entry.type === 'Payment');
     assert.ok(parts[0].includes(`Payment ${formatCents(sumOf(payments.map((entry) => entry.amount)), 'en')} (${payments.length} entries)`), parts[0]);
     assert.ok(parts[0].includes(`- ${formatDate(expected[0].date, 'en')} · ${expected[0].type} · ${expected[0].description}: ${formatAmount(expected[0].amount, 'en')}`), parts[0]);
+  });
+
+  it('dailySpend answers a week by product from the recent days, exact against the fake, without an insights request', async () => {
+    const { insights } = session.api.container;
+    await waitFor('the recent daily spend', () => insights.snapshot.recent && !insights.snapshot.loading);
+    session.fake.clearRequests();
+    const parts = await invoke('digitaloceanInvoices_dailySpend', { days: 7 });
+    assert.deepStrictEqual(session.fake.requests.filter((request) => request.path.includes('/insights/')), [], 'the recent days hold the week');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const start = new Date(Date.parse(yesterday) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const points = session.fake.data.insights.dataPoints.filter((point) => point.start_date >= start && point.start_date <= yesterday);
+    const answer = data(parts) as { fromDate: string; toDate: string; total: string; days: { day: string; total: string }[] };
+    assert.deepStrictEqual([answer.fromDate, answer.toDate], [start, yesterday]);
+    assert.strictEqual(parseCents(answer.total), sumOf(points.map((point) => point.total_amount)));
+    assert.ok(points.length > 7, 'several resources a day');
+    for (const day of answer.days) {
+      const cents = sumOf(points.filter((point) => point.start_date === day.day).map((point) => point.total_amount));
+      assert.strictEqual(parseCents(day.total), cents, day.day);
+      assert.ok(parts[0].includes(`(${day.day}): ${formatCents(cents, 'en')} (`), day.day);
+    }
+    assert.ok(parts[0].startsWith(`DigitalOcean account: ${session.api.accounts.active.name}\n`), parts[0]);
   });
 
   it('answers an API error with what the view shows', async () => {
