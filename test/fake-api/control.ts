@@ -74,6 +74,8 @@ const ROUTES: Record<string, Handler> = {
     api.setLatency(Number(field(body, 'ms')));
     return { ms: api.latency };
   },
+  'POST /__fake/hold': (api) => api.hold(),
+  'POST /__fake/release': (api) => api.release(),
   'GET /__fake/data': (api, _body, url) => (url.searchParams.get('items') === 'false' ? withoutItems(api) : api.data),
 };
 

@@ -74,6 +74,8 @@ export class FakeDoApi {
   private readonly generated: FakeData;
   private current: FakeData;
   private latencyMs: number;
+  private holding = false;
+  private readonly waiting: (() => void)[] = [];
   private readonly faults = new FaultQueue();
   private readonly rateLimit: RateLimitWindow;
   private readonly requestIds = new Rng('request-ids');
@@ -171,13 +173,14 @@ export class FakeDoApi {
     this.requests.length = 0;
   }
 
-  /** Clears faults, recorded requests and the rate-limit count; restores data and latency. */
+  /** Clears faults, recorded requests and the rate-limit count; restores data and latency; releases a hold. */
   reset(): void {
     this.clearFaults();
     this.clearRequests();
     this.rateLimit.clear();
     this.current = this.generated;
     this.latencyMs = this.options.latencyMs;
+    this.release();
   }
 
   /** Changes the month-to-date amount ('12.34'): preview, its items and the balance follow. */
@@ -195,6 +198,44 @@ export class FakeDoApi {
   holdBackNewest(invoices: number, billingHistory: number): void {
     const { invoices: allInvoices, billingHistory: allEntries } = this.generated;
     this.current = { ...this.current, invoices: allInvoices.slice(invoices), billingHistory: allEntries.slice(billingHistory) };
+  }
+
+  /**
+   * Answers no API request until `release()` (or `letThrough`): requests are recorded as they
+   * arrive and answered, after the latency, once let through. A test sees a state that lasts
+   * while the extension waits for the API, without racing a timer against its own checks.
+   */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Ends the hold: every waiting request goes on, and new ones are not held. */
+  release(): void {
+    this.holding = false;
+    this.letThrough(this.waiting.length);
+  }
+
+  /** While holding, lets the `count` requests that have waited longest go on. */
+  letThrough(count: number): void {
+    this.waiting.splice(0, count).forEach((go) => go());
+  }
+
+  private heldUntilLetThrough(res: ServerResponse): Promise<void> {
+    return new Promise<void>((go) => {
+      this.waiting.push(go);
+      // A request the client gave up on waits no more (and is not counted).
+      res.once('close', () => {
+        const at = this.waiting.indexOf(go);
+        if (at >= 0) {
+          this.waiting.splice(at, 1);
+        }
+      });
+    });
+  }
+
+  /** How many requests wait for `release()` or `letThrough`. */
+  get heldRequests(): number {
+    return this.waiting.length;
   }
 
   setLatency(ms: number): void {
@@ -238,6 +279,9 @@ export class FakeDoApi {
     };
     // The latency is the time from arrival to answer: the fake's own work is done within it, so
     // a benchmark measures the latency and the client, not the fake.
+    if (this.holding) {
+      await this.heldUntilLetThrough(res);
+    }
     const answerAt = performance.now() + this.latencyMs;
     const normal = routeApi(
       { method, url, authorization: req.headers.authorization, requestId },

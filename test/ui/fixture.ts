@@ -123,6 +123,11 @@ export interface UiFixture {
   reloadWindow(): Promise<void>;
   /** The extension's log (its output channel's file) of the newest extension host: one per window load. */
   extensionLog(): string;
+  /**
+   * Waits until the browser workbench has stored the extension's globalState (its IndexedDB,
+   * written shortly after each change) so that `check` holds: what a reload will read.
+   */
+  waitForStoredState(what: string, check: (state: Record<string, unknown>) => boolean): Promise<void>;
 }
 
 export function escapeRegExp(text: string): string {
@@ -132,6 +137,24 @@ export function escapeRegExp(text: string): string {
 /** Matches exactly `text`, e.g. a tree item's whole accessible name. */
 export function exactly(text: string): RegExp {
   return new RegExp(`^${escapeRegExp(text)}$`);
+}
+
+/** Runs in the page: the extension's globalState as the browser workbench stored it, as JSON. */
+async function readStoredExtensionState(extensionId: string): Promise<string | undefined> {
+  const request = <T>(of: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
+    of.onsuccess = () => resolve(of.result);
+    of.onerror = () => reject(of.error ?? new Error('IndexedDB request failed'));
+  });
+  const db = await request(indexedDB.open('vscode-web-state-db-global'));
+  try {
+    if (!db.objectStoreNames.contains('ItemTable')) {
+      return undefined;
+    }
+    const value = await request(db.transaction('ItemTable').objectStore('ItemTable').get(extensionId));
+    return typeof value === 'string' ? value : undefined;
+  } finally {
+    db.close();
+  }
 }
 
 /** Calls `check` until it returns a value other than undefined (condition polling, not a sleep). */
@@ -459,6 +482,19 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     },
     extensionLog() {
       return newestExtensionLog(current().server.userDataDir);
+    },
+    async waitForStoredState(what, check) {
+      let keys: string[] = [];
+      try {
+        await waitUntil(`the workbench to store ${what}`, async () => {
+          const stored = await page().evaluate(readStoredExtensionState, EXTENSION_ID);
+          const state = stored === undefined ? {} : JSON.parse(stored) as Record<string, unknown>;
+          keys = Object.keys(state);
+          return check(state) ? true : undefined;
+        });
+      } catch (error) {
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; stored keys: ${keys.join(', ') || 'none'}`);
+      }
     },
   };
   return fixture;

@@ -1,12 +1,11 @@
 // After a restart the last known invoices and month-to-date show at once, marked as not
-// refreshed yet, while the first refresh is still on its way. The token comes from
+// refreshed yet, while the first refresh is still on its way (the fake API holds it). The token comes from
 // DIGITALOCEAN_ACCESS_TOKEN (the read-only "Environment" account): the browser workbench keeps
 // secrets in memory only, so a pasted token would not survive the reload here, as it does in
 // VS Code desktop's keychain.
+import { CACHE_PREFIXES, STATE_KEYS } from '../../src/storage/keys';
 import { money, previewRow } from './expected';
 import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE } from './fixture';
-
-const SLOW_API_MS = 6_000;
 
 describe('Restart: cached invoices show at once', () => {
   const ui = useWorkbench({ fakeApi: { largeInvoiceItems: 40 }, env: { DIGITALOCEAN_ACCESS_TOKEN: FAKE_TOKEN } });
@@ -18,11 +17,17 @@ describe('Restart: cached invoices show at once', () => {
     const { preview } = ui.fakeApi.api.data;
     await ui.waitForStatusBarText(money(preview.amount));
     await ui.waitForTreeItem(exactly(previewRow(preview)));
+    // The reload reads what the workbench stored: wait until the shown data is there.
+    await ui.waitForStoredState('the account shown and its caches', (state) => {
+      const shown = state[STATE_KEYS.lastAccount];
+      return typeof shown === 'string' && Object.values(CACHE_PREFIXES).every((prefix) => state[prefix + shown] !== undefined);
+    });
   });
 
   it('after a reload shows the cached invoices and amount before the slow first refresh completes', async () => {
     const { preview } = ui.fakeApi.api.data;
-    ui.fakeApi.api.setLatency(SLOW_API_MS);
+    // The API answers nothing until the cached state has been seen: no timer to race.
+    ui.fakeApi.api.hold();
     await ui.reloadWindow();
     await ui.openView();
     const stale = ui.invoicesPane().getByText(/Showing data from .*; not refreshed yet\./);
@@ -32,7 +37,8 @@ describe('Restart: cached invoices show at once', () => {
     await ui.screenshot('restart-cached');
 
     // The message goes when the refresh has completed; the rows stay.
-    await stale.waitFor({ state: 'hidden', timeout: SLOW_API_MS + 20_000 });
+    ui.fakeApi.api.release();
+    await stale.waitFor({ state: 'hidden' });
     await ui.waitForTreeItem(exactly(previewRow(preview)));
   });
 });
