@@ -36,21 +36,21 @@ describe('Several accounts, budget and chart in the extension host', function ()
     const cached = (token: string) => session.api.globalState.keys().some((key) => key.endsWith(tokenFingerprint(token)));
     await waitFor('both accounts cached', () => cached(FAKE_TOKEN) && cached(WORK_TOKEN), { detail: () => session.api.globalState.keys() });
     session.fake.clearRequests();
-    session.fake.setLatency(2500); // the cached state must stay on screen long enough to be seen on a loaded machine
+    session.fake.hold(); // the cached state stays until it has been seen
     await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
     await waitFor('the Default account\'s cached invoices', () => session.api.state.snapshot.stale && session.api.state.snapshot.items.length > 0, { detail: () => describeState(session.api) });
+    session.fake.release();
     await waitFor('its refresh', () => !session.api.state.snapshot.stale && !session.api.state.snapshot.activity, { detail: () => describeState(session.api) });
     assert.strictEqual(lastAuthorization(), `Bearer ${FAKE_TOKEN}`);
-    session.fake.setLatency(0);
   });
 
   it('quick switches end on the last account chosen, without errors', async () => {
-    session.fake.setLatency(300);
+    session.fake.hold(); // Work's requests are still on their way when Default is chosen
     const work = session.api.accounts.list().find((account) => account.name === 'Work')!;
     await session.api.accounts.setActive(work.id);
     await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
+    session.fake.release();
     await waitFor('settled on Default', () => !session.api.state.snapshot.activity && !session.api.state.snapshot.stale && lastAuthorization() === `Bearer ${FAKE_TOKEN}`, { detail: () => describeState(session.api) });
-    session.fake.setLatency(0);
     assert.strictEqual(session.api.state.snapshot.error, undefined);
     assert.strictEqual(session.api.accounts.active.id, DEFAULT_ACCOUNT_ID);
     assert.strictEqual(session.api.view.treeView.description, 'Default');

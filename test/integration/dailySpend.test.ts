@@ -57,7 +57,6 @@ describe('Daily Spend in the extension host', function () {
 
   afterEach(async () => {
     session.fake.clearFaults();
-    session.fake.setLatency(0);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -113,9 +112,12 @@ describe('Daily Spend in the extension host', function () {
     await vscode.commands.executeCommand('digitaloceanInvoices.showDailySpend');
     const part = await openPart(session.api);
     session.fake.clearRequests();
-    session.fake.setLatency(150);
+    session.fake.hold();
     part.handle('setRange', 'last90');
-    await viewWhere(session.api, 'the loading progress', (view) => /^Loading the daily spend… \d+ of \d+ pages$/.test(view.status?.message ?? ''));
+    await waitFor('a request held', () => session.fake.heldRequests > 0);
+    session.fake.letThrough(1); // one window's first page: the count of pages is known, the rest still held
+    await viewWhere(session.api, 'the loading progress', (view) => /^Loading the daily spend… 1 of \d+ pages$/.test(view.status?.message ?? ''));
+    session.fake.release();
     const view = await viewWhere(session.api, 'the 90 days drawn', (candidate) => candidate.chart !== undefined && !candidate.status);
     const start = addDays(yesterday(), -89);
     assert.strictEqual(view.heading.startsWith('Last 90 days: '), true);
@@ -270,7 +272,7 @@ describe('Daily Spend when the account changes during a load', function () {
     await waitFor('the recent days', () => session.api.container.insights.snapshot.recent);
     await vscode.commands.executeCommand('digitaloceanInvoices.showDailySpend');
     const part = await openPart(session.api);
-    session.fake.setLatency(1000);
+    session.fake.hold();
     session.fake.clearRequests();
     part.handle('setRange', 'last90');
     const firstToken = () => session.fake.requests.filter((request) => isInsights(request) && request.authorization === `Bearer ${FAKE_TOKEN}`);
@@ -280,7 +282,7 @@ describe('Daily Spend when the account changes during a load', function () {
     await waitFor('the first account\'s requests cancelled', () => firstToken().every((request) => request.outcome === 'closedEarly') && firstToken(), {
       detail: () => firstToken().map((request) => [request.path, request.query.page, request.outcome]),
     });
-    session.fake.setLatency(0);
+    session.fake.release();
     const view = await viewWhere(session.api, 'the other account\'s error', (candidate) => candidate.status?.kind === 'error');
     assert.match(view.status!.message, /account:read/);
     assert.strictEqual(view.chart, undefined, 'no figures of the first account');

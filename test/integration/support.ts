@@ -100,6 +100,7 @@ export function useFakeApiSession(options: { fake?: FakeApiOptions; token?: stri
       assert.strictEqual(await api.setToken(options.token ?? FAKE_TOKEN), 'saved');
     }
   });
+  afterEach(() => fake?.release()); // a test that failed while holding leaves no request held
   after(async () => {
     await api?.clearToken();
     await restoreApiUrl?.();

@@ -35,7 +35,6 @@ describe('Webview panels in the extension host', function () {
   });
 
   afterEach(async () => {
-    session.fake.setLatency(0);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -89,10 +88,11 @@ describe('Webview panels in the extension host', function () {
 
   it('shows the summary of the month in progress as loading until it arrives', async () => {
     const preview = session.api.state.snapshot.preview!;
-    session.fake.setLatency(1500);
+    session.fake.hold();
     const shown = vscode.commands.executeCommand<vscode.WebviewPanel>('digitaloceanInvoices.showInvoiceSummary', invoiceRow(preview, true));
     const part = await waitFor('the summary panel', () => session.api.container.summaries.panels.parts[0]);
     assert.match(part.host.panel.webview.html, /<main aria-busy="true">[\s\S]*Loading the invoice summary…/);
+    session.fake.release();
     const panel = await shown;
     assert.strictEqual(panel, part.host.panel);
     assert.ok(!panel.webview.html.includes('aria-busy'), 'the summary replaced the loading state');

@@ -100,12 +100,14 @@ describe('invoice list', function () {
   });
 
   it('a superseding refresh aborts the older one', async () => {
-    api.setLatency(150);
     const { state, signIn } = makeState();
     await signIn(FAKE_TOKEN);
+    api.hold();
     const first = state.refresh();
     await waitFor(() => listRequests().length >= 1);
     const second = state.refresh({ supersede: true });
+    await waitFor(() => listRequests().length >= 2 && listRequests()[0].outcome === 'closedEarly'); // the older one aborted
+    api.release();
     await Promise.all([first, second]);
     assert.strictEqual(listRequests().length, 2);
     assert.strictEqual(state.snapshot.error, undefined);
@@ -266,12 +268,13 @@ describe('invoice list', function () {
   });
 
   it('changing the token aborts requests of the old one and drops their results', async () => {
-    api.setLatency(200);
     const { state, signIn } = makeState();
     await signIn(FAKE_TOKEN);
+    api.hold();
     const pending = state.refresh();
     await until(state, (snapshot) => snapshot.activity === 'refreshing');
     await signIn(undefined);
+    api.release();
     await pending;
     assert.strictEqual(state.snapshot.hasToken, false);
     assert.strictEqual(state.snapshot.items.length, 0);
