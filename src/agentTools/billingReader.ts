@@ -1,9 +1,8 @@
 import { BalanceSnapshot, BalanceState } from '../balance/balanceState';
 import { BillingHistoryEntry, Invoice } from '../api/types';
 import { BillingHistoryList, BillingHistorySnapshot } from '../billingHistory/billingHistoryList';
-import { covers, sliceToRange } from '../dailySpend/dailySpendModel';
 import { InsightsState, RecentInsights, RECENT_DAYS } from '../insights/insightsState';
-import { InsightsData } from '../insights/spend';
+import { covers, InsightsData, sliceToRange } from '../insights/spend';
 import { dayCount, DayRange } from '../insights/windows';
 import { InvoiceExtra, InvoiceList, InvoiceSnapshot } from '../invoices/invoiceList';
 import { LineItemsResult } from '../lineItems/lineItemsLoader';
@@ -116,6 +115,11 @@ export class BillingReader {
     }
     const { error } = state.snapshot;
     return { snapshot: state.snapshot, problem: error && apiErrorText(error) };
+  }
+
+  /** The recent daily spend as the status bar has it (fetched at most once a day), without loading it. */
+  get recentDays(): RecentInsights | undefined {
+    return this.sources.insights.snapshot.recent;
   }
 
   /** The invoices as the view shows them, without loading any. */

@@ -1,4 +1,4 @@
-import { addDays, daysFrom } from '../api/days';
+import { addDays } from '../api/days';
 import { InsightsDataPoint } from '../api/types';
 import { productOf } from '../insights/products';
 import { dailySpend, DaySpend, DayState, groupSpend, InsightsData, matches, resourceKey, SpendFilter, SpendGroup } from '../insights/spend';
@@ -52,27 +52,6 @@ export interface DailySpendModel {
   /** The days of the range before DigitalOcean's daily data starts. */
   readonly beforeData?: DayRange;
   readonly breakdown?: DayBreakdown;
-}
-
-const within = (day: string, range: DayRange) => day >= range.start && day <= range.end;
-
-/** Whether `outer` holds every day of `inner`. */
-export function covers(outer: DayRange, inner: DayRange): boolean {
-  return outer.start <= inner.start && outer.end >= inner.end;
-}
-
-/** The part of `data` that falls in `range`; days of `range` that `data` does not cover count as missing. */
-export function sliceToRange(data: InsightsData, range: DayRange): InsightsData {
-  const beforeData = data.beforeData && data.beforeData.start <= range.end && data.beforeData.end >= range.start
-    ? { start: data.beforeData.start > range.start ? data.beforeData.start : range.start, end: data.beforeData.end < range.end ? data.beforeData.end : range.end }
-    : undefined;
-  const uncovered = daysFrom(range.start, range.end).filter((day) => !within(day, data.range) && !(beforeData && within(day, beforeData)));
-  return {
-    range,
-    dataPoints: data.dataPoints.filter((point) => within(point.day, range)),
-    missingDays: [...data.missingDays.filter((day) => within(day, range)), ...uncovered].sort(),
-    ...(beforeData ? { beforeData } : {}),
-  };
 }
 
 /** Consecutive days as ranges: ['2026-11-01', '2026-11-02', '2026-11-05'] → 1–2 and 5. */

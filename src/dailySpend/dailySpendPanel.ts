@@ -4,7 +4,7 @@ import { isAbort } from '../api/errors';
 import { COMMANDS } from '../constants';
 import { InsightsProgress, InsightsResult } from '../insights/fetchInsights';
 import { InsightsSnapshot, InsightsState, RECENT_DAYS } from '../insights/insightsState';
-import { InsightsData } from '../insights/spend';
+import { covers, InsightsData, sliceToRange } from '../insights/spend';
 import { dayCount, DayRange } from '../insights/windows';
 import { ShownError, shownError } from '../paging/pagedList';
 import { Session } from '../session/session';
@@ -15,7 +15,7 @@ import { PanelHost } from '../webview/panelHost';
 import { isCommandMessage } from '../webview/protocol';
 import { WebviewPanels } from '../webview/webviewPanels';
 import { dailySpendTitle, renderDailySpendPage } from './dailySpendHtml';
-import { buildDailySpendModel, covers, sliceToRange } from './dailySpendModel';
+import { buildDailySpendModel } from './dailySpendModel';
 import {
   DAILY_SPEND_VIEW_TYPE, DailySpendState, DEFAULT_RANGE, INITIAL_STATE, parseDailySpendState, RANGE_CHOICES, rangeHolding, rangeOf,
 } from './dailySpendState';

@@ -117,7 +117,8 @@ describe('Language model tools in the extension host', function () {
     assert.match(bad[0], /invoice must be "current", a month as YYYY-MM/);
   });
 
-  it('monthToDate reports the preview, the projection and the balance as the status bar does', async () => {
+  it('monthToDate reports the preview, the forecasts and the balance as the status bar does', async () => {
+    await waitFor('the recent daily spend', () => session.api.container.insights.snapshot.recent);
     const parts = await invoke('digitaloceanInvoices_monthToDate', {});
     const { preview, balance } = session.fake.data;
     assert.ok(parts[0].includes(`Spend so far (invoice preview): ${formatAmount(preview.amount, 'en')}`), parts[0]);
@@ -125,7 +126,10 @@ describe('Language model tools in the extension host', function () {
     const tooltip = markdownText(session.api.statusBar.item.tooltip as vscode.MarkdownString).replace(/\u2011/g, '-').replace(/\*\*/g, '');
     const projected = /Projected month-end total: (\S+)/.exec(tooltip)?.[1];
     assert.ok(projected, tooltip);
-    assert.ok(parts[0].includes(`Projected month-end total: ${projected} (`), 'the status bar shows the same projection');
+    assert.ok(parts[0].includes(`Projected month-end total on a straight line: ${projected} (`), 'the status bar shows the same projection');
+    const runRate = /Month-end forecast at the run rate: (\S+)/.exec(tooltip)?.[1];
+    assert.ok(runRate, tooltip);
+    assert.ok(parts[0].includes(`Month-end forecast at the run rate: ${runRate} (`), 'and the same run-rate forecast');
     assert.ok(parts[0].includes(`account balance ${formatAmount(balance.account_balance, 'en')}`), parts[0]);
     assert.match(parts[0], /No monthly budget is set/);
   });

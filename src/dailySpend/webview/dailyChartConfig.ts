@@ -2,6 +2,7 @@
 // stacked bar per day, a dataset per product (the largest at the bottom). Pure (no DOM,
 // Chart.js only as types), so unit tests can check it in Node.
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
+import { categoryAxis, valueAxis } from '../../webview/client/chartAxes';
 import type { DailyChart } from '../dailySpendView';
 
 /** Colours from VS Code's theme (CSS variables, read by the page). */
@@ -61,6 +62,7 @@ export function dayMarksPlugin(view: DailyChart, colors: DailyColors): Plugin<'b
 export function dailyChartConfig(view: DailyChart, colors: DailyColors): ChartConfiguration<'bar', (number | null)[], string> {
   const { axis } = view;
   const font = { family: colors.fontFamily, size: colors.fontSize };
+  const style = { text: colors.text, grid: colors.grid, font };
   return {
     type: 'bar',
     data: {
@@ -79,31 +81,8 @@ export function dailyChartConfig(view: DailyChart, colors: DailyColors): ChartCo
       animation: false,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: {
-          type: 'category',
-          stacked: true,
-          grid: { display: false },
-          border: { color: colors.grid },
-          ticks: { color: colors.text, font, autoSkip: true, autoSkipPadding: 12, maxRotation: 0 },
-        },
-        y: {
-          type: 'linear',
-          stacked: true,
-          min: axis.min,
-          max: axis.max,
-          grid: { color: colors.grid },
-          border: { display: false },
-          ticks: {
-            color: colors.text,
-            font,
-            autoSkip: false,
-            callback: (value) => axis.ticks.find((tick) => tick.value === Number(value))?.label ?? '',
-          },
-          // The ticks the extension chose (round amounts, exact labels), not Chart.js's own.
-          afterBuildTicks: (scale) => {
-            scale.ticks = axis.ticks.map((tick) => ({ value: tick.value }));
-          },
-        },
+        x: categoryAxis(style, true),
+        y: valueAxis(axis, style, { stacked: true }),
       },
       plugins: {
         legend: { display: false },

@@ -1,6 +1,7 @@
 // The Chart.js configuration of the spend overview, built from the view the extension posts.
 // Pure (no DOM, Chart.js only as types), so unit tests can check it in Node.
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
+import { categoryAxis, valueAxis } from '../../webview/client/chartAxes';
 import type { SpendChartView } from '../chartView';
 
 /** Colours from VS Code's theme (CSS variables, read by the page). */
@@ -79,6 +80,7 @@ function clip(value: number, max: number): number {
 export function chartConfig(view: SpendChartView, colors: ChartColors): ChartConfiguration<'bar', (number | null)[], string> {
   const { axis } = view;
   const font = { family: colors.fontFamily, size: colors.fontSize };
+  const style = { text: colors.text, grid: colors.grid, font };
   const anyCapped = view.bars.some((bar) => bar.capped);
   return {
     type: 'bar',
@@ -110,29 +112,8 @@ export function chartConfig(view: SpendChartView, colors: ChartColors): ChartCon
       animation: false,
       layout: { padding: { top: anyCapped ? CAPPED_LABEL_SPACE : 4 } },
       scales: {
-        x: {
-          type: 'category',
-          grid: { display: false },
-          border: { color: colors.grid },
-          ticks: { color: colors.text, font, autoSkip: true, autoSkipPadding: 12, maxRotation: 0 },
-        },
-        y: {
-          type: axis.logarithmic ? 'logarithmic' : 'linear',
-          min: axis.min,
-          max: axis.max,
-          grid: { color: colors.grid },
-          border: { display: false },
-          ticks: {
-            color: colors.text,
-            font,
-            autoSkip: false,
-            callback: (value) => axis.ticks.find((tick) => tick.value === Number(value))?.label ?? '',
-          },
-          // The ticks the extension chose (round amounts, exact labels), not Chart.js's own.
-          afterBuildTicks: (scale) => {
-            scale.ticks = axis.ticks.map((tick) => ({ value: tick.value }));
-          },
-        },
+        x: categoryAxis(style),
+        y: valueAxis(axis, style, { logarithmic: axis.logarithmic }),
       },
       plugins: {
         legend: { display: false },

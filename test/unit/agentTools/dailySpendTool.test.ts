@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { addDays, dayOf } from '../../../src/api/days';
 import { dailySpendTool } from '../../../src/agentTools/dailySpendTool';
+import { monthToDateTool } from '../../../src/agentTools/monthToDateTool';
 import { Cancellation } from '../../../src/agentTools/billingReader';
 import { runTool, ToolEnvironment, ToolOutput } from '../../../src/agentTools/runTool';
 import { DEFAULT_ALERT_SETTINGS } from '../../../src/insights/alerts';
@@ -33,7 +34,7 @@ describe('dailySpend tool over the insights state', function () {
   const insightsRequests = () => fake.api.requests.filter((request) => request.path.includes('/insights/'));
   const yesterday = () => addDays(dayOf(Date.now()), -1);
 
-  function make() {
+  function make(budgetCents: () => bigint = () => 0n) {
     const harness = makeClient(fake.url);
     const store = memoryStore();
     const stores = makeStores({ client: harness.client, logger: harness.logger, store });
@@ -42,10 +43,14 @@ describe('dailySpend tool over the insights state', function () {
       sources: { ...stores, lineItems: new LineItemsStore(harness.client, stores.session, harness.logger), insights },
       logger: harness.logger,
       locale: 'en',
-      budget: () => ({ cents: 0n, warningPercent: 80 }),
+      budget: () => ({ cents: budgetCents(), warningPercent: 80 }),
       alerts: () => DEFAULT_ALERT_SETTINGS,
     };
-    return { ...stores, insights, call: (input: unknown) => runTool(dailySpendTool, input, environment, never) };
+    return {
+      ...stores, insights,
+      call: (input: unknown) => runTool(dailySpendTool, input, environment, never),
+      monthToDate: () => runTool(monthToDateTool, {}, environment, never),
+    };
   }
 
   /** The fake's points of the days from `start` to `end`, summed exactly by `key`. */
@@ -123,5 +128,35 @@ describe('dailySpend tool over the insights state', function () {
       assert.strictEqual(output.outcome, 'input');
       assert.strictEqual(output.parts[0].split('\n')[1], `days must be a whole number from 1 to 90, not ${days}.`);
     }
+  });
+
+  it('monthToDate adds the run-rate forecast of the recent days, exact to the cent, and checks the budget by it', async () => {
+    let budgetCents = 0n;
+    const { insights, monthToDate, signIn } = make(() => budgetCents);
+    await signIn(FAKE_TOKEN);
+    await waitFor(() => insights.snapshot.recent !== undefined && !insights.snapshot.loading);
+    // Worked out here from the fake's points: this month's days before today, and the 7 days before today.
+    const today = dayOf(Date.now());
+    const sum = (start: string, end: string) => [...expected(start, end, () => 'all').values()].reduce((a, b) => a + b, 0n);
+    const monthToDateCents = today.endsWith('-01') ? 0n : sum(`${today.slice(0, 7)}-01`, addDays(today, -1));
+    const weekCents = sum(addDays(today, -7), addDays(today, -1));
+    const nextMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1));
+    const daysLeft = Math.round((nextMonth.getTime() - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const forecastCents = monthToDateCents + (2n * weekCents * BigInt(daysLeft) + 7n) / 14n;
+    budgetCents = forecastCents - 1n; // the run rate is a cent over the budget
+    const asked = insightsRequests().length;
+    const output = await monthToDate();
+    assert.strictEqual(output.outcome, 'answered', output.parts[0]);
+    assert.strictEqual(insightsRequests().length, asked, 'the recent days already loaded are used');
+    const text = output.parts[0];
+    assert.ok(text.includes(`Month-end forecast at the run rate: ${formatCents(forecastCents, 'en')} (month to date from daily data ${formatCents(monthToDateCents, 'en')}, `), text);
+    assert.ok(text.includes(`for each of the ${daysLeft} days left)`), text);
+    assert.match(text, /Projected month-end total on a straight line: \$[\d,]+\.\d\d/);
+    assert.match(text, /The month-end forecast is over the budget\./);
+    const data = JSON.parse(output.parts[1].slice(output.parts[1].indexOf('\n') + 1)) as {
+      runRateForecast: { amount: string; daysLeft: number }; budget: { checkedAgainst: string };
+    };
+    assert.deepStrictEqual([data.runRateForecast.amount, data.runRateForecast.daysLeft], [formatCents(forecastCents, 'en').replace(/[$,]/g, ''), daysLeft]);
+    assert.strictEqual(data.budget.checkedAgainst, 'runRate');
   });
 });

@@ -245,7 +245,8 @@ describe('language model tools over the stores', function () {
       const text = output.parts[0];
       assert.ok(text.includes(`Month to date, May 2024 (2024-05):`), text);
       assert.ok(text.includes(`Spend so far (invoice preview): ${formatAmount(preview.amount, 'en')}`), text);
-      assert.ok(text.includes(`Projected month-end total: ${formatCents(projection.projectedCents, 'en')}`), text);
+      assert.ok(text.includes(`Projected month-end total on a straight line: ${formatCents(projection.projectedCents, 'en')}`), text);
+      assert.ok(text.includes('No run-rate forecast: the daily spend of the last 7 days is not loaded'), text);
       const percent = Number((parseCents(preview.amount)! * 100n) / 5000n);
       assert.ok(text.includes(`Budget: $50.00 (${percent}% used).`), text);
       assert.ok(text.includes(`month-to-date usage ${formatAmount(balance.month_to_date_usage, 'en')}, month-to-date balance ${formatAmount(balance.month_to_date_balance, 'en')}, account balance ${formatAmount(balance.account_balance, 'en')}`), text);
@@ -253,7 +254,7 @@ describe('language model tools over the stores', function () {
       assert.strictEqual(data.monthToDate, preview.amount);
       const actual = parseCents(preview.amount)!;
       const state = actual > 5000n ? 'over' : projection.projectedCents > 5000n ? 'projectedOver' : percent >= 80 ? 'warning' : 'ok';
-      assert.deepStrictEqual(data.budget, { amount: '50.00', percentUsed: percent, warningPercent: 80, state });
+      assert.deepStrictEqual(data.budget, { amount: '50.00', percentUsed: percent, warningPercent: 80, state, checkedAgainst: 'straightLine' });
       assert.deepStrictEqual(data.balance, { monthToDateBalance: balance.month_to_date_balance, accountBalance: balance.account_balance, monthToDateUsage: balance.month_to_date_usage, generatedAt: balance.generated_at });
     });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { buildDailySpendModel, dayRuns, sliceToRange } from '../../../src/dailySpend/dailySpendModel';
+import { buildDailySpendModel, dayRuns } from '../../../src/dailySpend/dailySpendModel';
+import { sliceToRange } from '../../../src/insights/spend';
 import { parseDailySpendState, rangeHolding, rangeOf } from '../../../src/dailySpend/dailySpendState';
 import { InsightsData } from '../../../src/insights/spend';
 import { point } from '../insightsPoints';
