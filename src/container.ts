@@ -165,7 +165,10 @@ export class Container extends DisposableOwner {
     };
     registerCommands(handlers, logger).forEach((command) => this.register(command));
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems, insights: this.insights };
-    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts) }).forEach((tool) => this.register(tool));
+    registerAgentTools({
+      sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts),
+      groupLineItemsBy: () => this.settings.groupLineItemsBy,
+    }).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();

@@ -1,5 +1,6 @@
 import { Account } from '../session/accounts';
 import type { AlertSettings } from '../insights/alerts';
+import type { GroupBy as LineItemsGroupBy } from '../lineItems/itemGroups';
 import type { BudgetSettings } from '../settings';
 import { BillingReader } from './billingReader';
 import { Checked } from './toolInput';
@@ -13,6 +14,8 @@ export interface ToolContext {
   readonly now: number;
   readonly budget: BudgetSettings;
   readonly alerts: AlertSettings;
+  /** How the Invoices view groups line items (the setting). */
+  readonly groupLineItemsBy: LineItemsGroupBy;
 }
 
 /** A tool's answer: text the model can quote, and the same figures as data where that helps. */

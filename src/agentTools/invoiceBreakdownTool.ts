@@ -23,9 +23,9 @@ export const invoiceBreakdownTool: AgentTool = {
       : l10n.t('Reading DigitalOcean invoices for account "{0}"…', accountName);
   },
 
-  async run(input, { reader, locale }) {
+  async run(input, { reader, locale, groupLineItemsBy }) {
     const ref = valid(checkInvoiceRef(input));
-    const groupBy = valid(checkGroupBy(input, GROUP_BY));
+    const groupBy = valid(checkGroupBy(input, GROUP_BY, groupLineItemsBy));
     const account = await reader.begin();
     const { invoice, inProgress, read } = await findInvoice(reader, ref, locale);
     const itemsKey = invoiceApiId(invoice, inProgress);

@@ -1,6 +1,7 @@
 import { shownError } from '../paging/pagedList';
 import type { AlertSettings } from '../insights/alerts';
 import type { BudgetSettings } from '../settings';
+import type { GroupBy as LineItemsGroupBy } from '../lineItems/itemGroups';
 import { l10n } from '../util/l10n';
 import { Logger } from '../util/logger';
 import { AgentTool } from './agentTool';
@@ -14,6 +15,8 @@ export interface ToolEnvironment {
   readonly locale: string;
   readonly budget: () => BudgetSettings;
   readonly alerts: () => AlertSettings;
+  /** How the Invoices view groups line items: the breakdown's default, as the user set it. */
+  readonly groupLineItemsBy?: () => LineItemsGroupBy;
   readonly now?: () => number;
 }
 
@@ -42,7 +45,8 @@ export async function runTool(tool: AgentTool, input: unknown, environment: Tool
   let outcome: ToolOutput['outcome'];
   try {
     const now = (environment.now ?? Date.now)();
-    const answer = await tool.run(input, { reader, locale: environment.locale, now, budget: environment.budget(), alerts: environment.alerts() });
+    const answer = await tool.run(input, { reader, locale: environment.locale, now, budget: environment.budget(), alerts: environment.alerts(),
+      groupLineItemsBy: environment.groupLineItemsBy?.() ?? 'product' });
     parts = [`${header()}\n${answer.text}`];
     if (answer.data) {
       parts.push(`${l10n.t('The same as JSON (amounts are exact decimal strings in US dollars):')}\n${JSON.stringify(answer.data)}`);

@@ -137,11 +137,11 @@ export function checkInvoiceRef(input: unknown): Checked<InvoiceRef> {
   return fail(l10n.t('invoice must be "current", a month as YYYY-MM (for example 2024-03) or an invoice uuid, not {0}.', JSON.stringify(invoice)));
 }
 
-/** A `groupBy` input: one of `allowed`, the first by default. */
-export function checkGroupBy<T extends string>(input: unknown, allowed: readonly [T, ...T[]]): Checked<T> {
+/** A `groupBy` input: one of `allowed`, `fallback` (the first) when not given. */
+export function checkGroupBy<T extends string>(input: unknown, allowed: readonly [T, ...T[]], fallback: T = allowed[0]): Checked<T> {
   const { groupBy } = inputObject(input);
   if (groupBy === undefined || groupBy === null || groupBy === '') {
-    return ok(allowed[0]);
+    return ok(fallback);
   }
   const match = allowed.find((value) => typeof groupBy === 'string' && value === groupBy.trim().toLowerCase());
   return match

@@ -52,7 +52,7 @@ describe('language model tools over the stores', function () {
   this.timeout(30_000);
   const fake = useFakeApi({ now: NOW, largeInvoiceItems: 450, tokens: [FAKE_TOKEN, OTHER_TOKEN] });
 
-  function makeTools(options: { pageSize?: number; budgetCents?: bigint } = {}) {
+  function makeTools(options: { pageSize?: number; budgetCents?: bigint; groupLineItemsBy?: 'product' | 'project' } = {}) {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store: memoryStore(), pageSize: options.pageSize ?? 20 });
     const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger);
@@ -63,6 +63,7 @@ describe('language model tools over the stores', function () {
       locale: 'en',
       budget: () => ({ cents: options.budgetCents ?? 0n, warningPercent: 80 }),
       alerts: () => DEFAULT_ALERT_SETTINGS,
+      groupLineItemsBy: () => options.groupLineItemsBy ?? 'product',
       now: () => NOW.getTime(),
     };
     const call = (tool: AgentTool, input: unknown, cancellation: Cancellation = never) => runTool(tool, input, environment, cancellation);
@@ -183,6 +184,16 @@ describe('language model tools over the stores', function () {
       assert.deepStrictEqual(new Map(groups.map((group) => [group.name, parseCents(group.amount)])), expected);
       assert.ok(groups.some((group) => group.name === '(no project)'));
       assert.match(output.parts[0], /By project, largest first \(\d+ items\):/);
+    });
+
+    it('groups as the Invoices view does when groupBy is left out, and as asked when given', async () => {
+      const { call, signIn } = makeTools({ groupLineItemsBy: 'project' });
+      await signIn(FAKE_TOKEN);
+      const byDefault = await call(invoiceBreakdownTool, { invoice: 'current' });
+      assert.match(byDefault.parts[0], /By project, largest first/);
+      assert.strictEqual(json(byDefault).groupBy, 'project');
+      const asked = await call(invoiceBreakdownTool, { invoice: 'current', groupBy: 'product' });
+      assert.strictEqual(json(asked).groupBy, 'product');
     });
 
     it('breaks down the month in progress with the preview keyword', async () => {
