@@ -9,9 +9,9 @@ export const EXTENSION_ID = 'doinvoices.digitalocean-invoices';
 export async function extensionApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestExports | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const exports = await extension.activate();
-  assert.ok(exports, 'the extension exposes its test API in test mode');
-  return exports.api();
+  const testExports = await extension.activate();
+  assert.ok(testExports, 'the extension exposes its test API in test mode');
+  return testExports.api();
 }
 
 /** Polls a condition until it holds; fails with `what` (and `detail()`, if given) after the timeout. */
