@@ -44,10 +44,11 @@ import { PanelFeature } from './webview/webviewPanels';
 
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 
-// Loaded with the first command that needs them (each a file of its own in dist/chunks/).
-const tokenCommands = () => import('./accounts/tokenCommands');
-const accountCommands = () => import('./accounts/accountCommands');
-const invoiceCommands = () => import('./invoices/invoiceCommands');
+/** What waits for its first use (see src/features.ts), loaded with the first of it. */
+const features = () => import('./features');
+const tokenCommands = async () => (await features()).tokenCommands;
+const accountCommands = async () => (await features()).accountCommands;
+const invoiceCommands = async () => (await features()).invoiceCommands;
 
 /**
  * The composition root: builds every service once, wires them together and owns them all.
@@ -132,7 +133,7 @@ export class Container extends DisposableOwner {
     this.tokenDeps = tokenDeps;
     const invoiceDeps: InvoiceCommandDeps = { session: this.session, invoices: this.invoices, client, logger, locale, globalState: store };
     const summaries = this.register(new PanelFeature(INVOICE_SUMMARY_VIEW_TYPE, async () => {
-      const [{ InvoiceSummaryPanels }, commands] = await Promise.all([import('./invoices/summary/summaryPanel'), invoiceCommands()]);
+      const { InvoiceSummaryPanels, invoiceCommands: commands } = await features();
       return new InvoiceSummaryPanels({
         extensionUri: context.extensionUri,
         locale,
@@ -141,7 +142,7 @@ export class Container extends DisposableOwner {
       });
     }));
     this.summaries = summaries;
-    this.spendOverview = this.register(new PanelFeature(SPEND_OVERVIEW_VIEW_TYPE, async () => new (await import('./spendOverview/spendChartPanel')).SpendOverview({
+    this.spendOverview = this.register(new PanelFeature(SPEND_OVERVIEW_VIEW_TYPE, async () => new (await features()).SpendOverview({
       invoices: this.invoices,
       locale,
       extensionUri: context.extensionUri,
@@ -150,7 +151,7 @@ export class Container extends DisposableOwner {
         this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
       },
     })));
-    this.dailySpend = this.register(new PanelFeature(DAILY_SPEND_VIEW_TYPE, async () => new (await import('./dailySpend/dailySpendPanel')).DailySpend({
+    this.dailySpend = this.register(new PanelFeature(DAILY_SPEND_VIEW_TYPE, async () => new (await features()).DailySpend({
       insights: this.insights, session: this.session, extensionUri: context.extensionUri, locale, logger,
     })));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
@@ -183,11 +184,12 @@ export class Container extends DisposableOwner {
       ),
       ...handlersOnDemand(
         [COMMANDS.copyLineItemDescription, COMMANDS.copyLineItemResourceId, COMMANDS.copyLineItemResourceUuid],
-        async () => (await import('./lineItems/lineItemCommands')).lineItemCommands(),
+        async () => (await features()).lineItemCommands(),
       ),
     };
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems, insights: this.insights };
-    registerAgentTools({ sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts) }).forEach((tool) => this.register(tool));
+    const toolEnvironment = { sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts) };
+    registerAgentTools(toolEnvironment, async () => (await features()).toolCalls).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();

@@ -4,10 +4,7 @@ import { Session, SessionScope } from '../session/session';
 import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
 import { GroupBy, GroupedItems, groupLineItems } from './itemGroups';
-import type { LineItemsOptions, LineItemsProgress, LineItemsResult } from './lineItemsLoader';
-
-/** The loader, with the first invoice expanded rather than with the extension. */
-const loader = () => import('./lineItemsLoader');
+import { LineItemsOptions, LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from './lineItemsLoader';
 
 export type LineItemsEntry =
   | { readonly status: 'loading'; readonly progress?: LineItemsProgress; readonly previous?: LineItemsResult }
@@ -70,7 +67,7 @@ export class LineItemsStore {
     if (this.entries.has(invoiceUuid) || !scope) {
       return;
     }
-    this.start(scope, invoiceUuid, async (options) => (await loader()).loadLineItems(invoiceUuid, options));
+    this.start(scope, invoiceUuid, (options) => loadLineItems(invoiceUuid, options));
   }
 
   /** Fetches only the pages that failed. */
@@ -81,7 +78,7 @@ export class LineItemsStore {
       return;
     }
     const previous = entry.result;
-    this.start(scope, invoiceUuid, async (options) => (await loader()).retryLineItems(previous, options), previous);
+    this.start(scope, invoiceUuid, (options) => retryLineItems(previous, options), previous);
   }
 
   /** Cancels a running load (the invoice was collapsed); what was loaded before stays. */

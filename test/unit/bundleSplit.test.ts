@@ -14,7 +14,9 @@ const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as {
 
 type Outputs = esbuild.Metafile['outputs'];
 
-const modulesOf = (output: Outputs[string]) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name);
+// Without esbuild.js's re-export of `vscode` (one per build: the API object is the host's).
+const modulesOf = (output: Outputs[string]) => Object.entries(output.inputs)
+  .filter(([name, input]) => input.bytesInOutput > 0 && !name.startsWith('vscode-once:')).map(([name]) => name);
 
 /** The files loaded with `file`, before any `import()` runs. */
 function staticClosure(outputs: Outputs, file: string): string[] {
@@ -30,7 +32,7 @@ function staticClosure(outputs: Outputs, file: string): string[] {
   return [...seen];
 }
 
-/** What only a command, a panel, a tool call, an expanded invoice or a request needs. */
+/** What only a command, a panel, a tool call or a request needs. */
 const ON_FIRST_USE = [
   'src/agentTools/toolCalls.ts',
   'src/agentTools/billingReader.ts',
@@ -40,7 +42,6 @@ const ON_FIRST_USE = [
   'src/invoices/invoiceCommands.ts',
   'src/accounts/accountCommands.ts',
   'src/accounts/tokenCommands.ts',
-  'src/lineItems/lineItemsLoader.ts',
   'src/lineItems/lineItemCommands.ts',
   'node_modules/node-fetch/src/index.js',
 ];
