@@ -1,7 +1,18 @@
-// Bundles the extension into dist/extension.js. `--production` minifies and drops source
-// maps; `--watch` rebuilds on change; `--metafile` writes dist/meta.json for the benchmark.
-// `buildOptions` is exported for test/unit/transportBundle.test.ts.
+// Bundles the extension into dist/: `--production` minifies and drops source maps; `--watch`
+// rebuilds on change; `--metafile` writes dist/meta.json for the benchmark. `buildOptions` is
+// exported for test/unit/api/transportBundle.test.ts and test/unit/bundleSplit.test.ts.
+//
+// Two builds. dist/extension.js, the entry, is all VS Code loads to activate the extension:
+// activate() registers the contributed commands and returns, and loads dist/container.js right
+// after. That one is built as ESM with code splitting, the only way esbuild splits: every
+// `import()` in src/ starts a file of its own in dist/chunks/, loaded when it runs, and code
+// that two files share goes to a shared chunk, so each module exists once. VS Code loads
+// CommonJS, so each file is then turned into CommonJS (`import()` becoming a `require` when it
+// runs). The entry shares no module with the rest but src/constants.ts, which holds no state
+// (test/unit/bundleSplit.test.ts checks it).
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 // node-fetch's fetch-blob falls back to web-streams-polyfill only where Node has neither a
 // global ReadableStream nor `node:stream/web`; Node 20 has both, so the fallback (60 KB) is
@@ -19,32 +30,131 @@ const leaveOutWebStreamsPolyfill = {
 
 // In watch mode, the lines the `$esbuild-watch` problem matcher (extension
 // connor4312.esbuild-problem-matchers) waits for: the F5 pre-launch task ends at "finished".
-// Errors and warnings are esbuild's own log lines, in the format its matcher reads.
-const watchLines = {
-  name: 'watch-lines',
+// One plugin for both builds: "finished" once neither is running. Errors and warnings are
+// esbuild's own log lines, in the format its matcher reads.
+function watchLines() {
+  let running = 0;
+  return {
+    name: 'watch-lines',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) {
+          console.log('[watch] build started');
+        }
+      });
+      build.onEnd(() => {
+        if (--running === 0) {
+          console.log('[watch] build finished');
+        }
+      });
+    },
+  };
+}
+
+// esbuild gives each module that imports `vscode` a copy of its namespace, property by
+// property (about 200 of them: 0.2 ms each, 17 in the container). One module re-exports it
+// instead, so each build copies it once.
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd(() => console.log('[watch] build finished'));
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };
 
-/** The build of dist/extension.js; `production` minifies and drops source maps. */
+const shared = (production) => ({
+  absWorkingDir: __dirname,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcesContent: false,
+  logLevel: 'warning',
+});
+
+/** The entry's `import('./container')` loads the other build's file. */
+const containerBesideEntry = {
+  name: 'container-beside-entry',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/container$/ }, () => ({ path: './container.js', external: true }));
+  },
+};
+
+/**
+ * The two builds of dist/: `entry` (dist/extension.js, CommonJS) and `rest` (dist/container.js
+ * and dist/chunks/, ESM in memory, which `writeCommonJs` writes as CommonJS). `production`
+ * minifies and drops source maps.
+ */
 function buildOptions({ production = false, metafile = false } = {}) {
   return {
-    entryPoints: ['src/extension.ts'],
-    absWorkingDir: __dirname,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    metafile,
-    logLevel: 'warning',
-    plugins: [leaveOutWebStreamsPolyfill],
+    entry: {
+      ...shared(production),
+      entryPoints: ['src/extension.ts'],
+      format: 'cjs',
+      outfile: 'dist/extension.js',
+      // `import()` as a `require` when it runs.
+      supported: { 'dynamic-import': false },
+      sourcemap: !production,
+      metafile,
+      plugins: [containerBesideEntry, oneVscodeNamespace],
+    },
+    rest: {
+      ...shared(production),
+      entryPoints: { container: 'src/container.ts' },
+      format: 'esm',
+      splitting: true,
+      outdir: 'dist',
+      chunkNames: 'chunks/[name]-[hash]',
+      // Inline, so that the conversion to CommonJS maps back to src/ through them.
+      sourcemap: production ? false : 'inline',
+      metafile,
+      write: false,
+      plugins: [leaveOutWebStreamsPolyfill, oneVscodeNamespace],
+    },
+  };
+}
+
+/**
+ * Writes the ESM build as CommonJS: static imports become `require` at the top of a file, and
+ * `import()` a `require` when it runs, so a chunk is read and evaluated only once it is asked
+ * for. The earlier build's files go first (chunk names carry a hash).
+ */
+function writeCommonJs({ production = false } = {}) {
+  return {
+    name: 'write-commonjs',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0 || !result.outputFiles) {
+          return;
+        }
+        const outdir = path.join(__dirname, 'dist');
+        fs.rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
+        for (const name of ['container.js', 'container.js.map']) {
+          fs.rmSync(path.join(outdir, name), { force: true });
+        }
+        for (const file of result.outputFiles) {
+          const converted = await esbuild.transform(file.text, {
+            format: 'cjs',
+            platform: 'node',
+            target: 'node20',
+            supported: { 'dynamic-import': false },
+            minify: production,
+            sourcemap: production ? false : 'external',
+            sourcefile: path.basename(file.path),
+            loader: 'js',
+            logLevel: 'warning',
+          });
+          fs.mkdirSync(path.dirname(file.path), { recursive: true });
+          if (production) {
+            fs.writeFileSync(file.path, converted.code);
+          } else {
+            fs.writeFileSync(`${file.path}.map`, converted.map);
+            fs.writeFileSync(file.path, `${converted.code}//# sourceMappingURL=${path.basename(file.path)}.map\n`);
+          }
+        }
+      });
+    },
   };
 }
 
@@ -72,19 +182,24 @@ function webviewOptions({ production = false } = {}) {
 
 async function main() {
   const metafile = process.argv.includes('--metafile');
-  const options = buildOptions({ production: process.argv.includes('--production'), metafile });
-  const webview = webviewOptions({ production: process.argv.includes('--production') });
+  const production = process.argv.includes('--production');
+  const { entry, rest } = buildOptions({ production, metafile });
+  rest.plugins = [...rest.plugins, writeCommonJs({ production })];
+  const webview = webviewOptions({ production });
   if (process.argv.includes('--watch')) {
-    options.plugins = [...options.plugins, watchLines];
-    const context = await esbuild.context(options);
-    await context.watch();
-    await (await esbuild.context(webview)).watch();
+    const lines = watchLines();
+    const contexts = await Promise.all([entry, rest].map((options) => esbuild.context({ ...options, plugins: [...options.plugins, lines] })));
+    await Promise.all([...contexts, await esbuild.context(webview)].map((context) => context.watch()));
     return;
   }
   await esbuild.build(webview);
-  const result = await esbuild.build(options);
+  const [entryResult, restResult] = await Promise.all([esbuild.build(entry), esbuild.build(rest)]);
   if (metafile) {
-    require('fs').writeFileSync(require('path').join(__dirname, 'dist', 'meta.json'), JSON.stringify(result.metafile));
+    const merged = {
+      inputs: { ...restResult.metafile.inputs, ...entryResult.metafile.inputs },
+      outputs: { ...entryResult.metafile.outputs, ...restResult.metafile.outputs },
+    };
+    fs.writeFileSync(path.join(__dirname, 'dist', 'meta.json'), JSON.stringify(merged));
   }
 }
 

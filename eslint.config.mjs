@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
  * Which folders of src/ each folder may import from. Infrastructure knows nothing of features;
  * a feature may use the infrastructure and the features listed before it, never one after it.
  * The top-level modules `constants` and `settings` are open to all; `container` and
- * `extension` (the composition root) to none.
+ * `extension` (the composition root) and `features` (what the container loads on first use)
+ * to none.
  */
 const INFRASTRUCTURE = {
   util: [],
@@ -27,7 +28,7 @@ function allowedFor(folder) {
 }
 
 const importDirection = FOLDERS.map((folder) => {
-  const forbidden = [...FOLDERS.filter((other) => other !== folder && !allowedFor(folder).includes(other)), 'container', 'extension'];
+  const forbidden = [...FOLDERS.filter((other) => other !== folder && !allowedFor(folder).includes(other)), 'container', 'extension', 'features'];
   return {
     files: [`src/${folder}/**/*.ts`],
     rules: {

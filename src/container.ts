@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { addAccount, importDoctlAccounts, removeAccount, renameAccount, switchAccount } from './accounts/accountCommands';
-import { clearToken, promptForToken, saveToken, TokenCommandDeps } from './accounts/tokenCommands';
+import type { SetTokenOutcome, TokenCommandDeps } from './accounts/tokenCommands';
 import { registerAgentTools } from './agentTools/registerTools';
 import { DigitalOceanClient } from './api/client';
 import { ApiError, isAbort } from './api/errors';
@@ -13,36 +12,48 @@ import { alertSettings } from './insights/alerts';
 import { InsightsState } from './insights/insightsState';
 import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
-import { CommandHandlers, registerCommands } from './commands/registerCommands';
+import type { CommandId } from './commands/registerCommands';
+import { CommandHandlers, handlersOnDemand, runCommand } from './commands/runCommand';
 import { COMMANDS } from './constants';
-import { DailySpend } from './dailySpend/dailySpendPanel';
+import type { DailySpend } from './dailySpend/dailySpendPanel';
+import { DAILY_SPEND_VIEW_TYPE } from './dailySpend/dailySpendState';
 import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
-import { downloadInvoice, fetchInvoiceSummary, invoiceCommands } from './invoices/invoiceCommands';
+import type { InvoiceCommandDeps } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
 import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
-import { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
-import { lineItemCommands } from './lineItems/lineItemCommands';
+import type { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
+import { INVOICE_SUMMARY_VIEW_TYPE } from './invoices/summary/summaryState';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
 import { affects, readSettings, Settings, updateGroupLineItemsBy } from './settings';
-import { SpendOverview } from './spendOverview/spendChartPanel';
+import { SPEND_OVERVIEW_VIEW_TYPE } from './spendOverview/overviewState';
+import type { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
 import { TokenStore } from './storage/secrets';
 import { AutoRefresh } from './util/autoRefresh';
 import { DisposableOwner } from './util/disposable';
+import { l10n } from './util/l10n';
 import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
+import { PanelFeature } from './webview/webviewPanels';
 
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 
+/** What waits for its first use (see src/features.ts), loaded with the first of it. */
+const features = () => import('./features');
+const tokenCommands = async () => (await features()).tokenCommands;
+const accountCommands = async () => (await features()).accountCommands;
+const invoiceCommands = async () => (await features()).invoiceCommands;
+
 /**
  * The composition root: builds every service once, wires them together and owns them all.
- * `activate` only creates it.
+ * `activate` registers the commands and creates it once it has returned. What only a command,
+ * a panel or a tool call needs is built (and its module loaded) on first use.
  */
 export class Container extends DisposableOwner {
   readonly logger: Logger;
@@ -58,14 +69,16 @@ export class Container extends DisposableOwner {
   readonly insights: InsightsState;
   /** globalState as this window wrote it (see GlobalState). */
   readonly store: GlobalState;
-  readonly spendOverview: SpendOverview;
-  readonly dailySpend: DailySpend;
-  readonly summaries: InvoiceSummaryPanels;
+  readonly spendOverview: PanelFeature<SpendOverview>;
+  readonly dailySpend: PanelFeature<DailySpend>;
+  readonly summaries: PanelFeature<InvoiceSummaryPanels>;
   private readonly tokenDeps: TokenCommandDeps;
+  private readonly handlers: CommandHandlers;
   private settings: Settings = readSettings();
 
   constructor(context: vscode.ExtensionContext) {
     super();
+    l10n.setBundle(vscode.l10n.bundle);
     const locale = vscode.env.language;
     const store = new GlobalState(context.globalState);
     this.store = store;
@@ -118,15 +131,18 @@ export class Container extends DisposableOwner {
     const autoRefresh = this.register(new AutoRefresh(() => void this.refreshAll()));
     const tokenDeps: TokenCommandDeps = { accounts: this.accounts, session: this.session, invoices: this.invoices, store, client, logger, pageSize };
     this.tokenDeps = tokenDeps;
-    const invoiceDeps = { session: this.session, invoices: this.invoices, client, logger, locale, globalState: store };
-    const summaries = this.register(new InvoiceSummaryPanels({
-      extensionUri: context.extensionUri,
-      locale,
-      fetch: (target, signal) => fetchInvoiceSummary(invoiceDeps, target, signal),
-      onAction: (action, invoice) => void downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+    const invoiceDeps: InvoiceCommandDeps = { session: this.session, invoices: this.invoices, client, logger, locale, globalState: store };
+    const summaries = this.register(new PanelFeature(INVOICE_SUMMARY_VIEW_TYPE, async () => {
+      const { InvoiceSummaryPanels, invoiceCommands: commands } = await features();
+      return new InvoiceSummaryPanels({
+        extensionUri: context.extensionUri,
+        locale,
+        fetch: (target, signal) => commands.fetchInvoiceSummary(invoiceDeps, target, signal),
+        onAction: (action, invoice) => void commands.downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+      });
     }));
     this.summaries = summaries;
-    this.spendOverview = this.register(new SpendOverview({
+    this.spendOverview = this.register(new PanelFeature(SPEND_OVERVIEW_VIEW_TYPE, async () => new (await features()).SpendOverview({
       invoices: this.invoices,
       locale,
       extensionUri: context.extensionUri,
@@ -134,23 +150,25 @@ export class Container extends DisposableOwner {
       reveal: (invoiceUuid) => {
         this.invoicesView.reveal(invoiceUuid).catch((error: unknown) => logger.warn(`Could not reveal invoice ${invoiceUuid}: ${String(error)}`));
       },
-    }));
-    this.dailySpend = this.register(new DailySpend({ insights: this.insights, session: this.session, extensionUri: context.extensionUri, locale, logger }));
+    })));
+    this.dailySpend = this.register(new PanelFeature(DAILY_SPEND_VIEW_TYPE, async () => new (await features()).DailySpend({
+      insights: this.insights, session: this.session, extensionUri: context.extensionUri, locale, logger,
+    })));
     const reveal = (invoiceUuid: string) => revealInvoice(invoiceUuid, this.invoices, this.invoicesView);
-    const handlers: CommandHandlers = {
+    this.handlers = {
       [COMMANDS.refresh]: () => this.refreshAll(),
       [COMMANDS.loadMore]: () => this.invoicesView.loadMore(),
-      [COMMANDS.setToken]: () => promptForToken(tokenDeps),
-      [COMMANDS.clearToken]: () => clearToken(tokenDeps),
+      [COMMANDS.setToken]: async () => (await tokenCommands()).promptForToken(tokenDeps),
+      [COMMANDS.clearToken]: () => this.clearToken(),
       [COMMANDS.showLog]: () => logger.show(),
       [COMMANDS.openBillingPage]: () => vscode.env.openExternal(vscode.Uri.parse(BILLING_PAGE)),
-      [COMMANDS.addAccount]: () => addAccount(tokenDeps),
-      [COMMANDS.switchAccount]: () => switchAccount(tokenDeps),
-      [COMMANDS.renameAccount]: () => renameAccount(tokenDeps),
-      [COMMANDS.removeAccount]: () => removeAccount(tokenDeps),
-      [COMMANDS.importDoctlAccounts]: () => importDoctlAccounts(tokenDeps),
-      [COMMANDS.showSpendOverview]: () => this.spendOverview.show(),
-      [COMMANDS.showDailySpend]: (day?: unknown) => this.dailySpend.show(day),
+      [COMMANDS.addAccount]: async () => (await accountCommands()).addAccount(tokenDeps),
+      [COMMANDS.switchAccount]: async () => (await accountCommands()).switchAccount(tokenDeps),
+      [COMMANDS.renameAccount]: async () => (await accountCommands()).renameAccount(tokenDeps),
+      [COMMANDS.removeAccount]: async () => (await accountCommands()).removeAccount(tokenDeps),
+      [COMMANDS.importDoctlAccounts]: async () => (await accountCommands()).importDoctlAccounts(tokenDeps),
+      [COMMANDS.showSpendOverview]: async () => (await this.spendOverview.get()).show(),
+      [COMMANDS.showDailySpend]: async (day?: unknown) => (await this.dailySpend.get()).show(day),
       [COMMANDS.retryLineItems]: (itemsKey: string) => lineItems.retry(itemsKey),
       [COMMANDS.showMoreLineItems]: (node) => provider.showMore(node),
       [COMMANDS.groupLineItemsByProject]: () => updateGroupLineItemsBy('project'),
@@ -160,15 +178,21 @@ export class Container extends DisposableOwner {
         const invoiceUuid = invoiceOfEntry(target);
         return invoiceUuid ? reveal(invoiceUuid) : false;
       },
-      ...invoiceCommands(invoiceDeps, summaries),
-      ...lineItemCommands(),
+      ...handlersOnDemand(
+        [COMMANDS.showInvoiceSummary, COMMANDS.downloadInvoicePdf, COMMANDS.downloadInvoiceCsv, COMMANDS.copyInvoiceId, COMMANDS.copyInvoiceUuid],
+        async () => (await invoiceCommands()).invoiceCommands(invoiceDeps, summaries),
+      ),
+      ...handlersOnDemand(
+        [COMMANDS.copyLineItemDescription, COMMANDS.copyLineItemResourceId, COMMANDS.copyLineItemResourceUuid],
+        async () => (await features()).lineItemCommands(),
+      ),
     };
-    registerCommands(handlers, logger).forEach((command) => this.register(command));
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems, insights: this.insights };
-    registerAgentTools({
+    const toolEnvironment = {
       sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts),
       groupLineItemsBy: () => this.settings.groupLineItemsBy,
-    }).forEach((tool) => this.register(tool));
+    };
+    registerAgentTools(toolEnvironment, async () => (await features()).toolCalls).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();
@@ -181,7 +205,7 @@ export class Container extends DisposableOwner {
       if (affects(event, 'budget')) {
         this.statusBar.render();
         budgetNotifier.check();
-        this.spendOverview.render();
+        this.spendOverview.current?.render();
       }
       if (affects(event, 'alerts')) {
         alerts.update();
@@ -215,13 +239,18 @@ export class Container extends DisposableOwner {
     return Promise.all([this.invoices.refresh(options), this.balance.refresh(), this.history.refresh(options), insights]).then(() => undefined);
   }
 
-  /** Checks and stores a token for the active account, as Set API Token does after its input box. */
-  setToken(token: string): ReturnType<typeof saveToken> {
-    return saveToken(token, this.tokenDeps);
+  /** Runs a contributed command (registered by `activate`) through the one wrapper. */
+  runCommand(id: CommandId, args: unknown[]): Promise<unknown> {
+    return runCommand(this.handlers, this.logger, id, args);
   }
 
-  clearToken(): Promise<void> {
-    return clearToken(this.tokenDeps);
+  /** Checks and stores a token for the active account, as Set API Token does after its input box. */
+  async setToken(token: string): Promise<SetTokenOutcome> {
+    return (await tokenCommands()).saveToken(token, this.tokenDeps);
+  }
+
+  async clearToken(): Promise<void> {
+    return (await tokenCommands()).clearToken(this.tokenDeps);
   }
 
 }

@@ -1,23 +1,20 @@
 import * as vscode from 'vscode';
-import { AgentTool } from './agentTool';
-import { AGENT_TOOLS } from './agentTools';
-import { invocationMessage, runTool, ToolEnvironment } from './runTool';
-import { ToolCancelled } from './toolProblem';
+import type { ToolEnvironment } from './runTool';
+import type * as ToolCalls from './toolCalls';
+import { TOOL_NAMES } from './toolNames';
 
 /**
- * Registers the tools with VS Code's language model API. They only read, so none asks for
- * confirmation; the chat shows which account each one reads while it runs.
+ * Registers the tools with VS Code's language model API, by name. They only read, so none asks
+ * for confirmation; the chat shows which account each one reads while it runs. Their code
+ * (`loadToolCalls`) is loaded with the first call, not with the extension.
  */
-export function registerAgentTools(environment: ToolEnvironment, tools: readonly AgentTool[] = AGENT_TOOLS): vscode.Disposable[] {
-  return tools.map((tool) => vscode.lm.registerTool<unknown>(tool.name, {
-    prepareInvocation: (options) => ({ invocationMessage: invocationMessage(tool, options.input, environment) }),
-    invoke: async (options, token) => {
-      try {
-        const output = await runTool(tool, options.input, environment, token);
-        return new vscode.LanguageModelToolResult(output.parts.map((part) => new vscode.LanguageModelTextPart(part)));
-      } catch (error) {
-        throw error instanceof ToolCancelled ? new vscode.CancellationError() : error;
-      }
-    },
+export function registerAgentTools(
+  environment: ToolEnvironment,
+  loadToolCalls: () => Promise<typeof ToolCalls>,
+  names: readonly string[] = Object.values(TOOL_NAMES),
+): vscode.Disposable[] {
+  return names.map((name) => vscode.lm.registerTool<unknown>(name, {
+    prepareInvocation: async (options) => ({ invocationMessage: (await loadToolCalls()).invocationMessageOf(name, options.input, environment) }),
+    invoke: async (options, token) => (await loadToolCalls()).invokeTool(name, options.input, environment, token),
   }));
 }

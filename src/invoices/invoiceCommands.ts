@@ -13,7 +13,7 @@ import { DownloadAction, downloadActions, DownloadHost } from './downloadActions
 import { l10n } from '../util/l10n';
 import { formatAmount } from '../util/money';
 import { formatPeriod } from '../util/period';
-import { InvoiceSummaryPanels } from './summary/summaryPanel';
+import type { InvoiceSummaryPanels } from './summary/summaryPanel';
 import { COMMANDS, INVOICES_VIEW_ID } from '../constants';
 import { DigitalOceanClient } from '../api/client';
 import { Session } from '../session/session';
@@ -107,12 +107,17 @@ function apiId(target: InvoiceTarget): string {
   throw new Error(l10n.t('The API sent this invoice without an invoice_uuid, so its details cannot be fetched.'));
 }
 
-async function showSummary(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
+/** The summary panels, loaded with the first of them. */
+export interface SummaryPanelsSource {
+  get(): Promise<InvoiceSummaryPanels>;
+}
+
+async function showSummary(deps: InvoiceCommandDeps, panels: SummaryPanelsSource, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
   const target = await chooseInvoice(deps, arg, l10n.t('Show Invoice Summary'));
   if (!target || !sessionCall(deps)) {
     return undefined;
   }
-  return panels.show(target);
+  return (await panels.get()).show(target);
 }
 
 /** Resolves once the session has read the active account's token (at startup, it may not have yet). */
@@ -325,7 +330,7 @@ async function copy(deps: InvoiceCommandDeps, arg: unknown, field: 'invoiceId' |
 }
 
 /** The commands that act on one invoice; the summary panels are owned by the caller. */
-export function invoiceCommands(deps: InvoiceCommandDeps, panels: InvoiceSummaryPanels) {
+export function invoiceCommands(deps: InvoiceCommandDeps, panels: SummaryPanelsSource) {
   return {
     [COMMANDS.showInvoiceSummary]: (arg: unknown) => showSummary(deps, panels, arg),
     [COMMANDS.downloadInvoicePdf]: (arg: unknown, target: unknown) => download(deps, 'pdf', arg, target),

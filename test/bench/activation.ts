@@ -99,6 +99,7 @@ async function sample(extensionDir: string): Promise<ActivationSample> {
 
 const describe = (result: ActivationSample) =>
   `host ${result.callMs.toFixed(1)} ms, own mark ${result.activationMs?.toFixed(3)} ms, module load ${result.loadMs ?? '?'} ms` +
+  (result.readyMs === undefined ? '' : `, started ${result.readyMs.toFixed(1)} ms after activation began`) +
   (result.settled ? `, settled after ${result.settleMs.toFixed(0)} ms` : `, NOT settled after ${result.settleMs.toFixed(0)} ms`);
 
 /**

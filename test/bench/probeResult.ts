@@ -13,6 +13,11 @@ export interface ProbeResult {
   readonly callMs: number;
   /** Loading the extension's module, from the host's own marks (whole milliseconds). */
   readonly loadMs?: number;
+  /**
+   * From the start of extension.activate() until the extension has started what activate()
+   * left for after it (its test exports' api() resolves): the container, views and status bar.
+   */
+  readonly readyMs?: number;
   readonly wasActive: boolean;
   /** How long the probe waited for the workbench to settle, and whether it did before the limit. */
   readonly settleMs: number;

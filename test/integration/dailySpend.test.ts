@@ -19,21 +19,22 @@ const INVOICES_PATH = '/v2/customers/my/invoices';
 const isInsights = (request: RecordedRequest) => /^\/v2\/billing\/[^/]+\/insights\//.test(request.path);
 const yesterday = () => addDays(dayOf(Date.now()), -1);
 
-function dailySpend(api: TestApi) {
-  return api.container.dailySpend;
+/** Daily Spend's panels, once a command or a restored panel has loaded the feature. */
+function panels(api: TestApi) {
+  return api.container.dailySpend.current?.panels.parts ?? [];
 }
 
 /** The open Daily Spend panel's part (there is one at most). */
 function openPart(api: TestApi) {
-  return waitFor('the Daily Spend panel', () => dailySpend(api).panels.parts[0]);
+  return waitFor('the Daily Spend panel', () => panels(api)[0]);
 }
 
 /** Waits until the panel's last view passes `check`; fails with the view. */
 async function viewWhere(api: TestApi, what: string, check: (view: DailySpendView) => boolean, timeoutMs?: number): Promise<DailySpendView> {
   return waitFor(what, () => {
-    const view = dailySpend(api).panels.parts[0]?.view;
+    const view = panels(api)[0]?.view;
     return view && check(view) ? view : undefined;
-  }, { timeoutMs, detail: () => ({ status: dailySpend(api).panels.parts[0]?.view?.status, heading: dailySpend(api).panels.parts[0]?.view?.heading }) });
+  }, { timeoutMs, detail: () => ({ status: panels(api)[0]?.view?.status, heading: panels(api)[0]?.view?.heading }) });
 }
 
 /** The fake's exact total of the days from `start` to `end`, optionally of one product. */
@@ -174,7 +175,7 @@ describe('Daily Spend in the extension host', function () {
     await viewWhere(session.api, 'its breakdown', (view) => view.chart?.breakdown?.day === recent);
     const older = addDays(yesterday(), -50);
     await vscode.commands.executeCommand('digitaloceanInvoices.showDailySpend', older);
-    assert.strictEqual(dailySpend(session.api).panels.parts.length, 1, 'the open panel is revealed');
+    assert.strictEqual(panels(session.api).length, 1, 'the open panel is revealed');
     assert.deepStrictEqual(part.host.state, { range: 'last90', day: older });
     await viewWhere(session.api, 'the older day', (view) => view.chart?.breakdown?.day === older);
     await vscode.commands.executeCommand('digitaloceanInvoices.showDailySpend', 'next tuesday');
@@ -207,7 +208,7 @@ describe('Daily Spend in the extension host', function () {
   it('comes back after a window reload with its range, filters and day', async () => {
     const panel = vscode.window.createWebviewPanel(DAILY_SPEND_VIEW_TYPE, 'restoring…', vscode.ViewColumn.Active, {});
     const day = addDays(yesterday(), -2);
-    await dailySpend(session.api).panels.restore(panel, { range: 'last7', product: 'product:Kubernetes', region: 'nyc3', day });
+    await session.api.container.dailySpend.restore(panel, { range: 'last7', product: 'product:Kubernetes', region: 'nyc3', day });
     assert.strictEqual(panel.title, 'DigitalOcean Daily Spend');
     assert.strictEqual(panel.webview.options.enableScripts, true);
     const part = await openPart(session.api);

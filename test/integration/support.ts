@@ -1,17 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { TestApi } from '../../src/extension';
+import type { TestApi, TestExports } from '../../src/extension';
 import type { InvoiceNode } from '../../src/invoices/invoiceNodes';
 import { FAKE_TOKEN, FakeApiOptions, FakeDoApi } from '../fake-api/server';
 
 export const EXTENSION_ID = 'doinvoices.digitalocean-invoices';
 
 export async function extensionApi(): Promise<TestApi> {
-  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<TestExports | undefined>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  assert.ok(api, 'the extension exposes its test API in test mode');
-  return api;
+  const testExports = await extension.activate();
+  assert.ok(testExports, 'the extension exposes its test API in test mode');
+  return testExports.api();
 }
 
 /** Polls a condition until it holds; fails with `what` (and `detail()`, if given) after the timeout. */

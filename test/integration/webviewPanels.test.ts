@@ -41,14 +41,15 @@ describe('Webview panels in the extension host', function () {
   it('restores the spend overview with the months and scale it saved, and reveals it when shown again', async () => {
     const overview = session.api.container.spendOverview;
     const panel = revivedPanel(SPEND_OVERVIEW_VIEW_TYPE);
-    await overview.panels.restore(panel, { allMonths: true, logarithmic: true });
+    await overview.restore(panel, { allMonths: true, logarithmic: true });
+    const parts = () => overview.current?.panels.parts ?? [];
     assert.strictEqual(panel.title, 'DigitalOcean Spend Overview');
     assert.strictEqual(panel.webview.options.enableScripts, true, 'the restored page may run its script');
     assert.match(panel.webview.html, /<canvas id="chart" role="img">/);
     assert.match(panel.webview.html, /script-src 'nonce-[^']+';/);
     const icon = panel.iconPath as { light: vscode.Uri; dark: vscode.Uri };
     assert.deepStrictEqual([icon.light.path.split('/').pop(), icon.dark.path.split('/').pop()], ['panel-light.svg', 'panel-dark.svg']);
-    assert.deepStrictEqual(overview.panels.parts.map((part) => part.host.state), [{ allMonths: true, logarithmic: true }]);
+    assert.deepStrictEqual(parts().map((part) => part.host.state), [{ allMonths: true, logarithmic: true }]);
 
     assert.strictEqual(await vscode.commands.executeCommand('digitaloceanInvoices.showSpendOverview'), panel, 'shown again, the restored panel is revealed');
     await waitFor('one spend overview tab', () => webviewTabs(SPEND_OVERVIEW_VIEW_TYPE).length === 1, {
@@ -57,20 +58,20 @@ describe('Webview panels in the extension host', function () {
     const gone = closed(panel);
     panel.dispose();
     await gone;
-    assert.deepStrictEqual(overview.panels.parts, [], 'a closed panel is forgotten');
+    assert.deepStrictEqual(parts(), [], 'a closed panel is forgotten');
   });
 
   it('restores a saved spend overview state it cannot read as 12 months on a linear axis', async () => {
     const overview = session.api.container.spendOverview;
-    await overview.panels.restore(revivedPanel(SPEND_OVERVIEW_VIEW_TYPE), { allMonths: 'many', logarithmic: 1 });
-    assert.deepStrictEqual(overview.panels.parts.map((part) => part.host.state), [{ allMonths: false, logarithmic: false }]);
+    await overview.restore(revivedPanel(SPEND_OVERVIEW_VIEW_TYPE), { allMonths: 'many', logarithmic: 1 });
+    assert.deepStrictEqual(overview.current?.panels.parts.map((part) => part.host.state), [{ allMonths: false, logarithmic: false }]);
   });
 
   it('restores an invoice summary: loads the invoice it saved again', async () => {
     const invoice = session.api.state.snapshot.items[0];
     const panel = revivedPanel(INVOICE_SUMMARY_VIEW_TYPE);
     session.fake.reset();
-    await session.api.container.summaries.panels.restore(panel, { invoice, inProgress: false });
+    await session.api.container.summaries.restore(panel, { invoice, inProgress: false });
     assert.strictEqual(panel.title, `Invoice ${formatPeriod(invoice.period, 'en')}`);
     await waitFor('the summary in the restored panel', () => panel.webview.html.includes(`<td class="amount">${formatAmount(invoice.amount, 'en')}</td>`));
     assert.deepStrictEqual(session.fake.requests.map((request) => request.path), [`${INVOICES}/${invoice.invoiceUuid}/summary`]);
@@ -81,16 +82,16 @@ describe('Webview panels in the extension host', function () {
   it('closes a restored summary panel whose saved state names no invoice', async () => {
     const panel = revivedPanel(INVOICE_SUMMARY_VIEW_TYPE);
     const gone = closed(panel);
-    await session.api.container.summaries.panels.restore(panel, { invoice: { invoiceUuid: 42 }, inProgress: false });
+    await session.api.container.summaries.restore(panel, { invoice: { invoiceUuid: 42 }, inProgress: false });
     await gone;
-    assert.deepStrictEqual(session.api.container.summaries.panels.parts, []);
+    assert.deepStrictEqual((session.api.container.summaries.current?.panels.parts ?? []), []);
   });
 
   it('shows the summary of the month in progress as loading until it arrives', async () => {
     const preview = session.api.state.snapshot.preview!;
     session.fake.hold();
     const shown = vscode.commands.executeCommand<vscode.WebviewPanel>('digitaloceanInvoices.showInvoiceSummary', invoiceRow(preview, true));
-    const part = await waitFor('the summary panel', () => session.api.container.summaries.panels.parts[0]);
+    const part = await waitFor('the summary panel', () => (session.api.container.summaries.current?.panels.parts ?? [])[0]);
     assert.match(part.host.panel.webview.html, /<main aria-busy="true">[\s\S]*Loading the invoice summary…/);
     session.fake.release();
     const panel = await shown;
@@ -108,7 +109,7 @@ describe('Webview panels in the extension host', function () {
     assert.match(panel.webview.html, /data-command="retry"/);
     assert.ok(session.api.logger.recentLines.some((line) => line.includes('Could not load the invoice summary')));
     session.fake.clearFaults();
-    const [part] = session.api.container.summaries.panels.parts;
+    const [part] = (session.api.container.summaries.current?.panels.parts ?? []);
     await part.load();
     assert.match(panel.webview.html, new RegExp(`<td class="amount">${formatAmount(invoice.amount, 'en').replace('$', '\\$')}</td>`));
   });

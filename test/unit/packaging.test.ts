@@ -5,14 +5,23 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
+/** The files `vsce package` would put into the .vsix. */
+function packagedFiles(): string[] {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  return execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .split('\n').map((line) => line.trim()).filter(Boolean).sort();
+}
+
 describe('packaging', function () {
   this.timeout(60_000);
+  let files: string[];
+
+  before(() => {
+    files = packagedFiles();
+  });
 
   it('puts only what runs into the .vsix: the bundle, media, manifest, translations and docs', () => {
-    const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-      .split('\n').map((line) => line.trim()).filter(Boolean).sort();
-    const allowed = /^(dist\/extension\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    const allowed = /^(dist\/(extension|container)\.js|dist\/chunks\/[\w-]+\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
     const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/chartPanel.css', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
@@ -28,6 +37,21 @@ describe('packaging', function () {
     const named = [...manifest.matchAll(/"(media\/[^"]+)"/g)].map(([, file]) => file);
     assert.ok(named.filter((file) => file.startsWith('media/walkthrough/')).length >= 5, 'the walkthrough has its media');
     assert.deepStrictEqual(named.filter((file) => !files.includes(file)), [], 'named in package.json but not packaged');
+  });
+
+  it('ships every file of the build (the entry, the container and its chunks) and every file they require', () => {
+    // As `npm run build` (run before the unit tests) wrote them.
+    const built = fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true }).map((file) => `dist/${String(file).split(path.sep).join('/')}`)
+      .filter((file) => file.endsWith('.js')).sort();
+    assert.ok(built.includes('dist/extension.js') && built.includes('dist/container.js'), built.join(', '));
+    assert.ok(built.some((file) => file.startsWith('dist/chunks/')), 'the features are files of their own');
+    assert.deepStrictEqual(built.filter((file) => !files.includes(file)), [], 'built but not packaged');
+    for (const file of built) {
+      for (const [, request] of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+        const target = path.posix.join(path.posix.dirname(file), request);
+        assert.ok(files.includes(target), `${file} requires ${target}, which is not packaged`);
+      }
+    }
   });
 
   it('ships every file that the manifest and the webviews refer to', () => {

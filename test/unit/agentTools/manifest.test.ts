@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AGENT_TOOLS } from '../../../src/agentTools/agentTools';
+import { TOOL_NAMES } from '../../../src/agentTools/toolNames';
 import { DAILY_GROUP_BY } from '../../../src/agentTools/dailySpendTool';
 import { checkDateRange, checkInvoiceRef, checkMonthRange, MAX_SPEND_DAYS } from '../../../src/agentTools/toolInput';
 import { GROUP_BY } from '../../../src/lineItems/itemGroups';
@@ -46,6 +47,8 @@ describe('language model tools in package.json', () => {
 
   it('contributes each tool that is registered, with the contract\'s names and inputs', () => {
     assert.deepStrictEqual(tools.map((tool) => tool.name), AGENT_TOOLS.map((tool) => tool.name));
+    // Registered by these names at activation, before the tools' code is loaded.
+    assert.deepStrictEqual(Object.values(TOOL_NAMES), AGENT_TOOLS.map((tool) => tool.name));
     assert.deepStrictEqual(Object.fromEntries(tools.map((tool) => [tool.name, Object.keys(tool.inputSchema?.properties ?? {})])), CONTRACT);
     assert.deepStrictEqual(schema('digitaloceanInvoices_invoiceBreakdown').required, ['invoice']);
     assert.deepStrictEqual(schema('digitaloceanInvoices_invoiceBreakdown').properties.groupBy.enum, [...GROUP_BY]);
