@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SetTokenOutcome, TokenCommandDeps } from './accounts/tokenCommands';
-import { registerAgentTools } from './agentTools/registerTools';
+import type { AgentToolsRuntime } from './agentTools/registerTools';
+import type { ToolEnvironment } from './agentTools/runTool';
 import { DigitalOceanClient } from './api/client';
 import { ApiError, isAbort } from './api/errors';
 import { ApiHttp } from './api/http';
@@ -72,6 +73,7 @@ export class Container extends DisposableOwner {
   readonly spendOverview: PanelFeature<SpendOverview>;
   readonly dailySpend: PanelFeature<DailySpend>;
   readonly summaries: PanelFeature<InvoiceSummaryPanels>;
+  private readonly toolEnvironment: ToolEnvironment;
   private readonly tokenDeps: TokenCommandDeps;
   private readonly handlers: CommandHandlers;
   private settings: Settings = readSettings();
@@ -188,11 +190,10 @@ export class Container extends DisposableOwner {
       ),
     };
     const toolSources = { session: this.session, invoices: this.invoices, balance: this.balance, history: this.history, lineItems: this.lineItems, insights: this.insights };
-    const toolEnvironment = {
+    this.toolEnvironment = {
       sources: toolSources, logger, locale, budget: () => this.settings.budget, alerts: () => alertSettings(this.settings.alerts),
       groupLineItemsBy: () => this.settings.groupLineItemsBy,
     };
-    registerAgentTools(toolEnvironment, async () => (await features()).toolCalls).forEach((tool) => this.register(tool));
 
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       this.settings = readSettings();
@@ -240,6 +241,11 @@ export class Container extends DisposableOwner {
   }
 
   /** Runs a contributed command (registered by `activate`) through the one wrapper. */
+  /** What the tools registered at activation run with: the environment, and their code (loaded with the first call). */
+  async agentTools(): Promise<AgentToolsRuntime> {
+    return { environment: this.toolEnvironment, calls: (await features()).toolCalls };
+  }
+
   runCommand(id: CommandId, args: unknown[]): Promise<unknown> {
     return runCommand(this.handlers, this.logger, id, args);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAgentTools } from './agentTools/registerTools';
 import { registerCommands } from './commands/registerCommands';
 import type { Container } from './container';
 
@@ -47,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): TestExports | undefi
     built.logger.debug(`Activated in ${activationMs.toFixed(1)} ms; started ${(performance.now() - started).toFixed(1)} ms after activation began.`);
     return built;
   }));
-  context.subscriptions.push(...registerCommands(async (id, args) => (await container()).runCommand(id, args)), {
+  context.subscriptions.push(...registerCommands(async (id, args) => (await container()).runCommand(id, args)));
+  context.subscriptions.push(...registerAgentTools(async () => (await container()).agentTools()), {
     dispose: () => {
       deactivated = true;
       built?.dispose();
