@@ -15,18 +15,13 @@ import { FAKE_TOKEN, FAKE_TOKEN_PERSONAL, FAKE_TOKEN_WITHOUT_ACCOUNT_SCOPE } fro
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
+import { waitFor } from '../../support/waitFor';
 
 const never: Cancellation = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 const json = (output: ToolOutput) => JSON.parse(output.parts[1].slice(output.parts[1].indexOf('\n') + 1)) as {
   fromDate: string; toDate: string; total: string; groups: { name: string; amount: string }[];
   days: { day: string; state: string; total?: string; groups: { name: string; amount: string }[] }[]; alerts: unknown[];
 };
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('dailySpend tool over the insights state', function () {
   this.timeout(30_000);

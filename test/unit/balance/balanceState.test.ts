@@ -4,17 +4,11 @@ import { FAKE_TOKEN } from '../../fake-api/server';
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
+import { waitFor } from '../../support/waitFor';
 
 const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
 const INVOICES_PATH = '/v2/customers/my/invoices';
 const BALANCE_PATH = '/v2/customers/my/balance';
-
-/** Polls `condition` every few milliseconds (a condition, not a sleep); the test's timeout bounds it. */
-async function waitUntil(condition: () => boolean): Promise<void> {
-  while (!condition()) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('balance state', function () {
   this.timeout(20_000);
@@ -41,7 +35,7 @@ describe('balance state', function () {
     fake.api.hold(); // nothing is answered: both requests out at once shows they run side by side
     const refreshed = refreshAll();
     const sent = (path: string) => fake.api.requests.findIndex((request) => request.path === path);
-    await waitUntil(() => sent(INVOICES_PATH) >= 0 && sent(BALANCE_PATH) >= 0);
+    await waitFor(() => sent(INVOICES_PATH) >= 0 && sent(BALANCE_PATH) >= 0);
     assert.ok(sent(INVOICES_PATH) < sent(BALANCE_PATH), 'page 1 leaves first');
     fake.api.release();
     await refreshed;

@@ -5,6 +5,7 @@ import { InvoiceList, InvoiceSnapshot } from '../../../src/invoices/invoiceList'
 import { FAKE_TOKEN, FakeDoApi } from '../../fake-api/server';
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { makeStores } from '../../support/sessionHarness';
+import { waitFor } from '../../support/waitFor';
 
 const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
 const INVOICES_PATH = '/v2/customers/my/invoices';
@@ -28,12 +29,6 @@ function until(state: InvoiceList, predicate: (snapshot: InvoiceSnapshot) => boo
 async function loadToEnd(state: InvoiceList): Promise<void> {
   while (state.snapshot.next) {
     await state.loadMore();
-  }
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) {
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
