@@ -34,6 +34,10 @@ export const VIEW_CONTAINER_ID = 'digitaloceanInvoices';
 export const INVOICES_VIEW_ID = 'digitaloceanInvoices.invoices';
 export const BILLING_HISTORY_VIEW_ID = 'digitaloceanInvoices.billingHistory';
 export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
+/** The webview panels' view types; package.json activates on `onWebviewPanel:` each. */
+export const INVOICE_SUMMARY_VIEW_TYPE = 'digitaloceanInvoices.invoiceSummary';
+export const SPEND_OVERVIEW_VIEW_TYPE = 'digitaloceanInvoices.spendOverview';
+export const DAILY_SPEND_VIEW_TYPE = 'digitaloceanInvoices.dailySpend';
 export const HAS_TOKEN_CONTEXT = 'digitaloceanInvoices.hasToken';
 /** `product` or `project`: which of the two grouping toggles the invoices view's title bar shows. */
 export const GROUP_LINE_ITEMS_BY_CONTEXT = 'digitaloceanInvoices.groupLineItemsBy';

@@ -15,9 +15,8 @@ import { BudgetNotifier } from './monthToDate/budgetNotifier';
 import { MonthToDateStatusBar } from './monthToDate/statusBar';
 import type { CommandId } from './commands/registerCommands';
 import { CommandHandlers, handlersOnDemand, runCommand } from './commands/runCommand';
-import { COMMANDS } from './constants';
+import { COMMANDS, DAILY_SPEND_VIEW_TYPE, INVOICE_SUMMARY_VIEW_TYPE, SPEND_OVERVIEW_VIEW_TYPE } from './constants';
 import type { DailySpend } from './dailySpend/dailySpendPanel';
-import { DAILY_SPEND_VIEW_TYPE } from './dailySpend/dailySpendState';
 import { openWalkthroughOnFirstStart } from './gettingStarted/walkthrough';
 import type { InvoiceCommandDeps } from './invoices/invoiceCommands';
 import { createInvoiceList, InvoiceList } from './invoices/invoiceList';
@@ -25,13 +24,11 @@ import { InvoicesTreeProvider } from './invoices/invoicesTree';
 import { InvoicesView } from './invoices/invoicesView';
 import { revealInvoice } from './invoices/revealInvoice';
 import type { InvoiceSummaryPanels } from './invoices/summary/summaryPanel';
-import { INVOICE_SUMMARY_VIEW_TYPE } from './invoices/summary/summaryState';
 import { LineItemsController } from './lineItems/lineItemsController';
 import { LineItemsStore } from './lineItems/lineItemsStore';
 import { Accounts } from './session/accounts';
 import { Session } from './session/session';
 import { affects, readSettings, Settings, updateGroupLineItemsBy } from './settings';
-import { SPEND_OVERVIEW_VIEW_TYPE } from './spendOverview/overviewState';
 import type { SpendOverview } from './spendOverview/spendChartPanel';
 import { dropOutdatedCaches } from './storage/accountCache';
 import { GlobalState } from './storage/globalState';
@@ -41,7 +38,7 @@ import { DisposableOwner } from './util/disposable';
 import { l10n } from './util/l10n';
 import { Logger } from './util/logger';
 import { Redactor } from './util/redact';
-import { PanelFeature } from './webview/webviewPanels';
+import { PanelFeature } from './webview/panelFeature';
 
 const BILLING_PAGE = 'https://cloud.digitalocean.com/account/billing';
 
@@ -106,8 +103,9 @@ export class Container extends DisposableOwner {
     this.invoices = this.register(createInvoiceList({ ...environment, client, pageSize }));
     this.balance = this.register(new BalanceState({ ...environment, client }));
     this.history = this.register(createBillingHistoryList({ ...environment, client, pageSize }));
-    this.lineItems = this.register(new LineItemsStore(client, this.session, logger, this.settings.groupLineItemsBy));
-    this.insights = this.register(new InsightsState({ ...environment, client }));
+    const lineItemsLoader = async () => (await features()).lineItemsLoader;
+    this.lineItems = this.register(new LineItemsStore(client, this.session, logger, lineItemsLoader, this.settings.groupLineItemsBy));
+    this.insights = this.register(new InsightsState({ ...environment, client, fetching: async () => (await features()).insightsFetching }));
     const alerts = this.register(new AlertNotifier({
       insights: this.insights, invoices: this.invoices, store, locale, logger,
       settings: () => alertSettings(this.settings.alerts), accountId: () => this.accounts.active.id,

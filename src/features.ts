@@ -11,3 +11,7 @@ export * as accountCommands from './accounts/accountCommands';
 export * as tokenCommands from './accounts/tokenCommands';
 export { lineItemCommands } from './lineItems/lineItemCommands';
 export * as toolCalls from './agentTools/toolCalls';
+// Asked for by the stores through the container, with an invoice's first expansion and the
+// day's first fetch of daily spend.
+export * as lineItemsLoader from './lineItems/lineItemsLoader';
+export * as insightsFetching from './insights/fetchInsights';

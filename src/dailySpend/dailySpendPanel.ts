@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { dayNumber, dayOf, isDay } from '../api/days';
 import { isAbort } from '../api/errors';
-import { COMMANDS } from '../constants';
+import { COMMANDS, DAILY_SPEND_VIEW_TYPE } from '../constants';
 import { InsightsProgress, InsightsResult } from '../insights/fetchInsights';
 import { InsightsSnapshot, InsightsState, RECENT_DAYS } from '../insights/insightsState';
 import { covers, InsightsData, sliceToRange } from '../insights/spend';
@@ -17,7 +17,7 @@ import { WebviewPanels } from '../webview/webviewPanels';
 import { dailySpendTitle, renderDailySpendPage } from './dailySpendHtml';
 import { buildDailySpendModel } from './dailySpendModel';
 import {
-  DAILY_SPEND_VIEW_TYPE, DailySpendState, DEFAULT_RANGE, INITIAL_STATE, parseDailySpendState, RANGE_CHOICES, rangeHolding, rangeOf,
+  DailySpendState, DEFAULT_RANGE, INITIAL_STATE, parseDailySpendState, RANGE_CHOICES, rangeHolding, rangeOf,
 } from './dailySpendState';
 import { buildDailySpendView, DailyPageInput, DailySpendView, optionKey } from './dailySpendView';
 

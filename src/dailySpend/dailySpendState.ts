@@ -1,9 +1,6 @@
 import { addDays, firstOfMonth, isDay } from '../api/days';
 import { DayRange, lastDays } from '../insights/windows';
 
-/** The panel's view type (package.json activates on `onWebviewPanel:` it). */
-export const DAILY_SPEND_VIEW_TYPE = 'digitaloceanInvoices.dailySpend';
-
 /** The ranges to choose from; each ends yesterday, the last day DigitalOcean has figures for (they are nightly). */
 export const RANGE_CHOICES = ['last7', 'last30', 'last90', 'thisMonth'] as const;
 export type RangeChoice = typeof RANGE_CHOICES[number];

@@ -11,7 +11,8 @@ import { AccountCache } from '../storage/accountCache';
 import { Emitter } from '../util/event';
 import { l10n } from '../util/l10n';
 import { CompactPoints, compactPoints, expandPoints } from './compactPoints';
-import { fetchInsights, InsightsProgress, InsightsResult, retryInsights } from './fetchInsights';
+import type * as fetchInsights from './fetchInsights';
+import type { InsightsProgress, InsightsResult } from './fetchInsights';
 import { InsightsData } from './spend';
 import { DayRange, lastDays } from './windows';
 
@@ -44,6 +45,12 @@ interface CachedInsights {
 
 export interface InsightsStateOptions extends SessionStateEnvironment {
   readonly client: DigitalOceanClient;
+  /**
+   * The fetching module (windows, pages ahead, retries), asked for with the first fetch: a
+   * start with today's data cached needs none of it (the container loads it with the other
+   * code of first use).
+   */
+  readonly fetching: () => Promise<typeof fetchInsights>;
 }
 
 /** Failures that the same token will meet again. */
@@ -142,6 +149,7 @@ export class InsightsState {
     }
     try {
       const team = await this.team(scope);
+      const { fetchInsights } = await this.options.fetching();
       return await fetchInsights(team.urn, range, {
         client: this.options.client, call: scope.call({ signal: options.signal }), onProgress: options.onProgress, pagesAhead: options.pagesAhead,
       });
@@ -157,6 +165,7 @@ export class InsightsState {
       return noToken();
     }
     try {
+      const { retryInsights } = await this.options.fetching();
       return await retryInsights(previous, { client: this.options.client, call: scope.call({ signal: options.signal }), onProgress: options.onProgress });
     } catch (error) {
       return this.failure(error);

@@ -4,7 +4,14 @@ import { Session, SessionScope } from '../session/session';
 import { Emitter } from '../util/event';
 import { Logger } from '../util/logger';
 import { GroupBy, GroupedItems, groupLineItems } from './itemGroups';
-import { LineItemsOptions, LineItemsProgress, LineItemsResult, loadLineItems, retryLineItems } from './lineItemsLoader';
+import type * as lineItemsLoader from './lineItemsLoader';
+import type { LineItemsOptions, LineItemsProgress, LineItemsResult } from './lineItemsLoader';
+
+/**
+ * The loader's module (paging, parallel pages, retries), asked for with the first invoice
+ * expanded: starting needs none of it (the container loads it with the other code of first use).
+ */
+export type LineItemsLoaderModule = () => Promise<typeof lineItemsLoader>;
 
 export type LineItemsEntry =
   | { readonly status: 'loading'; readonly progress?: LineItemsProgress; readonly previous?: LineItemsResult }
@@ -28,6 +35,7 @@ export class LineItemsStore {
     private readonly client: DigitalOceanClient,
     private readonly session: Session,
     private readonly logger: Logger,
+    private readonly loader: LineItemsLoaderModule,
     private groupBy: GroupBy = 'product',
   ) {
     this.key = session.state.key;
@@ -67,7 +75,7 @@ export class LineItemsStore {
     if (this.entries.has(invoiceUuid) || !scope) {
       return;
     }
-    this.start(scope, invoiceUuid, (options) => loadLineItems(invoiceUuid, options));
+    this.start(scope, invoiceUuid, async (options) => (await this.loader()).loadLineItems(invoiceUuid, options));
   }
 
   /** Fetches only the pages that failed. */
@@ -78,7 +86,7 @@ export class LineItemsStore {
       return;
     }
     const previous = entry.result;
-    this.start(scope, invoiceUuid, (options) => retryLineItems(previous, options), previous);
+    this.start(scope, invoiceUuid, async (options) => (await this.loader()).retryLineItems(previous, options), previous);
   }
 
   /** Cancels a running load (the invoice was collapsed); what was loaded before stays. */

@@ -1,6 +1,3 @@
-/** The panel's view type (package.json activates on `onWebviewPanel:` it). */
-export const SPEND_OVERVIEW_VIEW_TYPE = 'digitaloceanInvoices.spendOverview';
-
 /** What an open spend overview keeps over a window reload. */
 export interface SpendOverviewState {
   readonly allMonths: boolean;

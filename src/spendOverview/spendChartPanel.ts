@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SPEND_OVERVIEW_VIEW_TYPE } from '../constants';
 import { budgetOf } from '../budget/budgetModel';
 import { InvoiceList } from '../invoices/invoiceList';
 import { BudgetSettings } from '../settings';
@@ -9,7 +10,7 @@ import { WebviewPanels } from '../webview/webviewPanels';
 import { renderChartPage, spendOverviewTitle } from './chartHtml';
 import { buildChartModel } from './chartModel';
 import { buildChartView, SpendChartView } from './chartView';
-import { INITIAL_STATE, parseSpendOverviewState, SPEND_OVERVIEW_VIEW_TYPE, SpendOverviewState } from './overviewState';
+import { INITIAL_STATE, parseSpendOverviewState, SpendOverviewState } from './overviewState';
 
 export interface SpendChartDeps {
   readonly invoices: InvoiceList;

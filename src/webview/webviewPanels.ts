@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { Lazy } from '../util/lazy';
 import { PanelHost } from './panelHost';
 
 /** What a feature tells the shared pattern about one kind of panel. */
@@ -36,9 +35,9 @@ interface OpenPanel<S, V, P> {
  *
  * A new kind of panel: a view type (and `onWebviewPanel:<viewType>` in package.json), a
  * PanelKind whose `attach` draws the page with `host.setPage` and posts views with `host.show`,
- * a PanelFeature in the container that loads the feature, and a page script built from
- * src/<feature>/webview/ by esbuild.js into media/webview/ that calls `connectPanel`
- * (src/webview/client/).
+ * a PanelFeature (./panelFeature.ts) in the container that loads the feature, and a page
+ * script built from src/<feature>/webview/ by esbuild.js into media/webview/ that calls
+ * `connectPanel` (src/webview/client/).
  */
 export class WebviewPanels<S, V, P extends vscode.Disposable> implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel<S, V, P>>();
@@ -105,31 +104,5 @@ export class WebviewPanels<S, V, P extends vscode.Disposable> implements vscode.
 
   private webviewOptions(): vscode.WebviewOptions {
     return { enableScripts: true, localResourceRoots: [this.media] };
-  }
-}
-
-/**
- * A feature that shows panels of one view type, its module loaded and the feature built when
- * its first panel is shown or restored. The serializer is registered at once, so VS Code can
- * bring the feature's panels back after a window reload (it waits for it to be loaded).
- */
-export class PanelFeature<T extends { readonly panels: { restore(panel: vscode.WebviewPanel, saved: unknown): Promise<void> }; dispose(): void }> extends Lazy<T> {
-  private readonly serializer: vscode.Disposable;
-
-  constructor(viewType: string, make: () => Promise<T>) {
-    super(make);
-    this.serializer = vscode.window.registerWebviewPanelSerializer(viewType, {
-      deserializeWebviewPanel: (panel, saved: unknown) => this.restore(panel, saved),
-    });
-  }
-
-  /** The serializer's half: loads the feature and hands it a panel VS Code brings back after a reload. */
-  async restore(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-    return (await this.get()).panels.restore(panel, saved);
-  }
-
-  override dispose(): void {
-    this.serializer.dispose();
-    super.dispose();
   }
 }

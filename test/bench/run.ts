@@ -53,12 +53,12 @@ const ACTIVATION_TARGET = 1.3;
 const INVOICES = '/v2/customers/my/invoices';
 const BALANCE = '/v2/customers/my/balance';
 /**
- * All of dist/ (what ships of the extension's own code, minified), node-fetch included (issue 10
- * set 120 KB for the redesign with node-fetch: 117.9 KB then); the agent tools, the insights
- * client and the panels came after it with about 30 KB of their own. Since the split, most of
- * it is loaded after activation or on first use (see the rows under it).
+ * Issue 10's bundle target, node-fetch in it: what VS Code reads for the extension to start
+ * and make its first request (the entry, the container with its chunks, node-fetch). The rest
+ * of dist/ waits for a first use: a command, a panel, a tool call, an invoice expanded, the
+ * day's first fetch of daily spend.
  */
-const BUNDLE_LIMIT_BYTES = 160 * 1024;
+const START_LIMIT_BYTES = 120 * 1024;
 
 const rows: Row[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -286,22 +286,38 @@ function loadedWith(outputs: Outputs, file: string): Set<string> {
   return seen;
 }
 
+/** The file of dist/ that holds node-fetch. */
+function nodeFetchFile(outputs: Outputs): string {
+  const file = Object.keys(outputs).find((name) => Object.keys(outputs[name].inputs).some((input) => input.endsWith('node_modules/node-fetch/src/index.js')));
+  if (!file) {
+    throw new Error('node-fetch is in no file of dist/ (see dist/meta.json)');
+  }
+  return file;
+}
+
 /**
- * The bundle as it is loaded: the entry activate() needs, what the container loads right after
- * activation, and what waits for its first use; sizes of the files as written (CommonJS).
+ * The bundle as it is loaded: what starts the extension and makes its first request, of it
+ * what activate() needs and node-fetch, and what waits for its first use; sizes of the files
+ * as written (CommonJS).
  */
 function benchBundle(): void {
   const outputs = metafileOutputs();
   const files = Object.keys(outputs).filter((file) => file.endsWith('.js'));
-  const size = (list: readonly string[]) => list.reduce((sum, file) => sum + fs.statSync(path.join(projectRoot, file)).size, 0);
+  const size = (list: Iterable<string>) => [...list].reduce((sum, file) => sum + fs.statSync(path.join(projectRoot, file)).size, 0);
   const entry = 'dist/extension.js';
-  const afterActivation = [...loadedWith(outputs, 'dist/container.js')];
-  const onFirstUse = files.filter((file) => file !== entry && !afterActivation.includes(file));
-  const total = size(files);
-  rows.push({ figure: `bundle: all of dist/ (minified, ${files.length} files)`, value: kb(total), limit: kb(BUNDLE_LIMIT_BYTES), ratio: total / BUNDLE_LIMIT_BYTES, target: 1 });
-  rows.push({ figure: 'bundle: loaded by activate() (dist/extension.js)', value: kb(size([entry])), limit: `${kb(total)} (all of dist/)`, ratio: size([entry]) / total });
-  rows.push({ figure: `bundle: loaded right after activation (container + ${afterActivation.length - 1} chunks)`, value: kb(size(afterActivation)), limit: `${kb(total)} (all of dist/)`, ratio: size(afterActivation) / total });
+  const fetchFile = nodeFetchFile(outputs);
+  const atStart = new Set([entry, ...loadedWith(outputs, 'dist/container.js'), ...loadedWith(outputs, fetchFile)]);
+  const onFirstUse = files.filter((file) => !atStart.has(file));
+  const [start, total] = [size(atStart), size(files)];
+  const ofStart = `${kb(start)} (at start)`;
+  rows.push({
+    figure: `bundle: loaded to start and make the first request (${atStart.size} files, node-fetch in it)`,
+    value: kb(start), limit: kb(START_LIMIT_BYTES), ratio: start / START_LIMIT_BYTES, target: 1,
+  });
+  rows.push({ figure: 'bundle: of it, loaded by activate() (dist/extension.js)', value: kb(size([entry])), limit: ofStart, ratio: size([entry]) / start });
+  rows.push({ figure: 'bundle: of it, node-fetch (loaded with the first request)', value: kb(size([fetchFile])), limit: ofStart, ratio: size([fetchFile]) / start });
   rows.push({ figure: `bundle: loaded on first use (${onFirstUse.length} files)`, value: kb(size(onFirstUse)), limit: `${kb(total)} (all of dist/)`, ratio: size(onFirstUse) / total });
+  rows.push({ figure: `bundle: all of dist/ (minified, ${files.length} files)`, value: kb(total), limit: ofStart, ratio: total / start });
 }
 
 function benchSizes(): void {
@@ -393,7 +409,7 @@ async function main(): Promise<number> {
       child.kill('SIGTERM');
     }
   }
-  await part(['bundle: all of dist/ (minified)'], benchBundle, 1);
+  await part(['bundle: loaded to start and make the first request'], benchBundle, 1);
   await part(['.vsix size'], benchSizes);
   if (!process.env.DOI_BENCH_SKIP_ACTIVATION) {
     await part([HOST_FIGURE, OWN_FIGURE, LOAD_FIGURE, READY_FIGURE], benchActivation, ACTIVATION_TARGET);

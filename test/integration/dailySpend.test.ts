@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { addDays, dayOf } from '../../src/api/days';
-import { DAILY_SPEND_VIEW_TYPE } from '../../src/dailySpend/dailySpendState';
+import { DAILY_SPEND_VIEW_TYPE } from '../../src/constants';
 import type { DailySpendView } from '../../src/dailySpend/dailySpendView';
 import type { TestApi } from '../../src/extension';
 import { productOf } from '../../src/insights/products';

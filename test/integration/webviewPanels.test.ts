@@ -4,8 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { invoiceRow } from '../../src/invoices/invoiceNodes';
-import { INVOICE_SUMMARY_VIEW_TYPE } from '../../src/invoices/summary/summaryState';
-import { SPEND_OVERVIEW_VIEW_TYPE } from '../../src/spendOverview/overviewState';
+import { INVOICE_SUMMARY_VIEW_TYPE, SPEND_OVERVIEW_VIEW_TYPE } from '../../src/constants';
 import { formatAmount } from '../../src/util/money';
 import { formatPeriod } from '../../src/util/period';
 import { useFakeApiSession, waitFor } from './support';

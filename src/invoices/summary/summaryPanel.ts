@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { INVOICE_SUMMARY_VIEW_TYPE } from '../../constants';
 import { Invoice, InvoiceSummary } from '../../api/types';
 import { DisposableOwner } from '../../util/disposable';
 import { PanelHost } from '../../webview/panelHost';
 import { isCommandMessage } from '../../webview/protocol';
 import { WebviewPanels } from '../../webview/webviewPanels';
 import { InvoiceRow, invoiceRow } from '../invoiceNodes';
-import { INVOICE_SUMMARY_VIEW_TYPE, parseSummaryState, SummaryState } from './summaryState';
+import { parseSummaryState, SummaryState } from './summaryState';
 import { renderSummaryError, renderSummaryLoading, renderSummaryPage, SummaryAssets, summaryTitle } from './summaryHtml';
 
 /** What the summary's buttons ask for. */

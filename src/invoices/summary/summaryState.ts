@@ -1,8 +1,5 @@
 import { Invoice } from '../../api/types';
 
-/** The panel's view type (package.json activates on `onWebviewPanel:` it). */
-export const INVOICE_SUMMARY_VIEW_TYPE = 'digitaloceanInvoices.invoiceSummary';
-
 /** Which invoice a summary panel shows; kept over a window reload. */
 export interface SummaryState {
   readonly invoice: Invoice;

@@ -16,6 +16,7 @@ import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
 import { waitFor } from '../../support/waitFor';
+import { insightsFetchingModule, lineItemsLoaderModule } from '../../support/codeOnFirstUse';
 
 const never: Cancellation = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
 const json = (output: ToolOutput) => JSON.parse(output.parts[1].slice(output.parts[1].indexOf('\n') + 1)) as {
@@ -33,9 +34,9 @@ describe('dailySpend tool over the insights state', function () {
     const harness = makeClient(fake.url);
     const store = memoryStore();
     const stores = makeStores({ client: harness.client, logger: harness.logger, store });
-    const insights = new InsightsState({ session: stores.session, store, logger: harness.logger, client: harness.client });
+    const insights = new InsightsState({ session: stores.session, store, logger: harness.logger, client: harness.client, fetching: insightsFetchingModule });
     const environment: ToolEnvironment = {
-      sources: { ...stores, lineItems: new LineItemsStore(harness.client, stores.session, harness.logger), insights },
+      sources: { ...stores, lineItems: new LineItemsStore(harness.client, stores.session, harness.logger, lineItemsLoaderModule), insights },
       logger: harness.logger,
       locale: 'en',
       budget: () => ({ cents: budgetCents(), warningPercent: 80 }),

@@ -20,6 +20,7 @@ import { FAKE_TOKEN } from '../../fake-api/server';
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
+import { insightsFetchingModule, lineItemsLoaderModule } from '../../support/codeOnFirstUse';
 
 const OTHER_TOKEN = 'dop_v1_' + 'e'.repeat(64);
 const REFUSED_TOKEN = 'dop_v1_' + 'f'.repeat(64);
@@ -55,8 +56,8 @@ describe('language model tools over the stores', function () {
   function makeTools(options: { pageSize?: number; budgetCents?: bigint; groupLineItemsBy?: 'product' | 'project' } = {}) {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store: memoryStore(), pageSize: options.pageSize ?? 20 });
-    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger);
-    const insights = new InsightsState({ session: stores.session, store: memoryStore(), logger: harness.logger, client: harness.client });
+    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger, lineItemsLoaderModule);
+    const insights = new InsightsState({ session: stores.session, store: memoryStore(), logger: harness.logger, client: harness.client, fetching: insightsFetchingModule });
     const environment: ToolEnvironment = {
       sources: { ...stores, lineItems, insights },
       logger: harness.logger,

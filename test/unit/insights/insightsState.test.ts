@@ -7,6 +7,7 @@ import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
 import { waitFor } from '../../support/waitFor';
+import { insightsFetchingModule } from '../../support/codeOnFirstUse';
 
 describe('insights state', function () {
   this.timeout(20_000);
@@ -17,7 +18,7 @@ describe('insights state', function () {
   function make(store = memoryStore()) {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store });
-    const insights = new InsightsState({ session: stores.session, store, logger: harness.logger, client: harness.client });
+    const insights = new InsightsState({ session: stores.session, store, logger: harness.logger, client: harness.client, fetching: insightsFetchingModule });
     return { ...stores, insights, store, harness };
   }
 

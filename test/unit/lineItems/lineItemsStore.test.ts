@@ -6,6 +6,7 @@ import { FAKE_TOKEN } from '../../fake-api/server';
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
+import { lineItemsLoaderModule } from '../../support/codeOnFirstUse';
 
 type Loaded = Extract<LineItemsEntry, { status: 'loaded' }>;
 
@@ -16,7 +17,7 @@ describe('the line-items store grouping by product or by project', function () {
   async function signedIn(groupBy?: 'product' | 'project') {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store: memoryStore() });
-    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger, groupBy);
+    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger, lineItemsLoaderModule, groupBy);
     await stores.signIn(FAKE_TOKEN);
     return { stores, lineItems, dispose: () => (lineItems.dispose(), stores.dispose()) };
   }

@@ -4,6 +4,7 @@ import { FAKE_TOKEN } from '../../fake-api/server';
 import { makeClient, memoryStore } from '../../support/clientHarness';
 import { useFakeApi } from '../../support/fakeApiHooks';
 import { makeStores } from '../../support/sessionHarness';
+import { lineItemsLoaderModule } from '../../support/codeOnFirstUse';
 
 /** Paths to every string equal to `needle` reachable from `root` through properties, skipping `skip`. */
 function findString(root: unknown, needle: string, skip: ReadonlySet<unknown>): string[] {
@@ -43,7 +44,7 @@ describe('token isolation', function () {
   it('no store holds the token: each request asks the session for it', async () => {
     const harness = makeClient(fake.url);
     const stores = makeStores({ client: harness.client, logger: harness.logger, store: memoryStore() });
-    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger);
+    const lineItems = new LineItemsStore(harness.client, stores.session, harness.logger, lineItemsLoaderModule);
     await stores.signIn(FAKE_TOKEN);
     await stores.refreshAll();
     await stores.invoices.loadMore();

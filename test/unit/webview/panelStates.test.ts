@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { INVOICE_SUMMARY_VIEW_TYPE, parseSummaryState } from '../../../src/invoices/summary/summaryState';
-import { DAILY_SPEND_VIEW_TYPE } from '../../../src/dailySpend/dailySpendState';
-import { SPEND_OVERVIEW_VIEW_TYPE } from '../../../src/spendOverview/overviewState';
+import { DAILY_SPEND_VIEW_TYPE, INVOICE_SUMMARY_VIEW_TYPE, SPEND_OVERVIEW_VIEW_TYPE } from '../../../src/constants';
+import { parseSummaryState } from '../../../src/invoices/summary/summaryState';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const INVOICE = { invoiceUuid: 'uuid-1', invoiceId: '123', amount: '12.34', period: '2026-10' };
