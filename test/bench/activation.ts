@@ -1,16 +1,17 @@
 // Activation benchmark: starts the VS Code server with the real extension, then with an empty
-// extension, each as the development extension of a fresh profile, and reads what
+// extension, then with the floor (an extension that registers the real one's commands and tools
+// and does nothing else), each as the development extension of a fresh profile, and reads what
 // test/bench/activationProbe.ts logs. Installs the VS Code server first when it is missing
 // (as `npm test` does).
 //
-// Both extensions are activated by the probe once the workbench has settled, as an
+// The extensions are activated by the probe once the workbench has settled, as an
 // onStartupFinished extension is in use, not in the middle of the workbench's start: there every
 // activation waits 25–200 ms for the busy window to answer the extension host, a wait that
 // belongs to neither extension and swamped the difference between them. So each runs from a
 // folder of its own whose manifest names an activation event that never comes (the real one's
 // folder links to this project's dist/, media/ and l10n/; only package.json's activationEvents
 // differ): the probe decides when.
-// Usage: node out/test/bench/activation.js <out.json>   (DOI_BENCH_ACTIVATION_RUNS pairs, default 11)
+// Usage: node out/test/bench/activation.js <out.json>   (DOI_BENCH_ACTIVATION_RUNS rounds, default 11)
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -23,7 +24,7 @@ import { PROBE_LINE_PREFIX, ProbeResult } from './probeResult';
 
 export type ActivationSample = ProbeResult;
 
-export const DEFAULT_ACTIVATION_PAIRS = 11;
+export const DEFAULT_ACTIVATION_ROUNDS = 11;
 /** Never fired: the probe activates the extension itself. */
 const NO_EVENT = 'onCommand:digitaloceanInvoicesBench.neverRun';
 /** What the real extension needs besides its manifest. */
@@ -43,6 +44,37 @@ export function writeEmptyExtension(dir: string, activationEvents = ['onStartupF
       'exports.deactivate = function () {};\n',
   );
   fs.writeFileSync(path.join(dir, 'README.md'), '# Empty extension\n\nThe baseline of the benchmark.\n');
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+}
+
+/**
+ * The floor of this extension's activation: what VS Code asks of it before activation returns and
+ * nothing else. It registers every command and language model tool the real manifest contributes
+ * (the host wants them when activation returns, see src/extension.ts), each doing nothing.
+ */
+export function writeFloorExtension(dir: string, activationEvents: string[]): void {
+  const real = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string }[]; languageModelTools: { name: string }[] };
+  };
+  const { commands, languageModelTools } = real.contributes;
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name: 'floor-extension', publisher: 'bench', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' },
+    activationEvents, main: './extension.js', contributes: { commands, languageModelTools },
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'extension.js'),
+    "const vscode = require('vscode');\n" +
+      `const commands = ${JSON.stringify(commands.map(({ command }) => command))};\n` +
+      `const tools = ${JSON.stringify(languageModelTools.map(({ name }) => name))};\n` +
+      'exports.activate = function (context) {\n  const started = performance.now();\n' +
+      '  for (const id of commands) context.subscriptions.push(vscode.commands.registerCommand(id, () => undefined));\n' +
+      '  for (const name of tools) context.subscriptions.push(vscode.lm.registerTool(name, { invoke: () => undefined }));\n' +
+      '  return { activationMs: performance.now() - started };\n};\n' +
+      'exports.deactivate = function () {};\n',
+  );
+  fs.writeFileSync(path.join(dir, 'README.md'), '# Floor extension\n\nRegisters what the real one registers at activation, and nothing else.\n');
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
 }
 
@@ -103,23 +135,24 @@ const describe = (result: ActivationSample) =>
   (result.settled ? `, settled after ${result.settleMs.toFixed(0)} ms` : `, NOT settled after ${result.settleMs.toFixed(0)} ms`);
 
 /**
- * `pairs` samples of each extension after a warm-up pair, alternating real and empty and
- * swapping which goes first from one pair to the next, so a machine that slows down or speeds
- * up during the run weighs on both alike. Writes the samples to `out` as JSON.
+ * `rounds` samples of each extension (real, empty, floor) after a warm-up round, in turn, the
+ * order turning from one round to the next, so a machine that slows down or speeds up during
+ * the run weighs on all of them alike. Writes the samples to `out` as JSON.
  */
-export async function benchActivation(pairs: number, out: string): Promise<void> {
+export async function benchActivation(rounds: number, out: string): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-bench-ext-'));
-  const realDir = path.join(root, 'real');
-  const emptyDir = path.join(root, 'empty');
-  writeRealExtension(realDir);
-  writeEmptyExtension(emptyDir, [NO_EVENT]);
+  const dirs = ['real', 'empty', 'floor'].map((name) => path.join(root, name));
+  writeRealExtension(dirs[0]);
+  writeEmptyExtension(dirs[1], [NO_EVENT]);
+  writeFloorExtension(dirs[2], [NO_EVENT]);
   const samples: ActivationSample[] = [];
   try {
-    for (let pair = 0; pair <= pairs; pair++) {
-      for (const dir of pair % 2 === 0 ? [realDir, emptyDir] : [emptyDir, realDir]) {
+    for (let round = 0; round <= rounds; round++) {
+      const turn = round % dirs.length;
+      for (const dir of [...dirs.slice(turn), ...dirs.slice(0, turn)]) {
         const result = await sample(dir);
-        console.log(`[bench] activation ${pair === 0 ? 'warm-up' : `${pair}/${pairs}`} ${result.id}: ${describe(result)}`);
-        if (pair > 0) {
+        console.log(`[bench] activation ${round === 0 ? 'warm-up' : `${round}/${rounds}`} ${result.id}: ${describe(result)}`);
+        if (round > 0) {
           samples.push(result);
         }
       }
@@ -133,8 +166,8 @@ export async function benchActivation(pairs: number, out: string): Promise<void>
 if (require.main === module) {
   runMain(async () => {
     await ensureVscodeServer();
-    const pairs = Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || DEFAULT_ACTIVATION_PAIRS;
-    await benchActivation(pairs, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json'));
+    const rounds = Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || DEFAULT_ACTIVATION_ROUNDS;
+    await benchActivation(rounds, process.argv[2] ?? path.join(os.tmpdir(), 'doinvoices-activation.json'));
     return 0;
   });
 }

@@ -3,7 +3,9 @@
 export const PROBE_LINE_PREFIX = '[bench-activation] ';
 export const REAL_ID = 'doinvoices.digitalocean-invoices';
 export const EMPTY_ID = 'bench.empty-extension';
-export const BENCHMARKED_IDS = [REAL_ID, EMPTY_ID];
+/** The floor: an extension that only registers the commands and tools this one contributes. */
+export const FLOOR_ID = 'bench.floor-extension';
+export const BENCHMARKED_IDS = [REAL_ID, EMPTY_ID, FLOOR_ID];
 
 export interface ProbeResult {
   readonly id: string;

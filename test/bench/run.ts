@@ -11,7 +11,7 @@
 // against them measured the machine (1.10× in one run, 1.29× in the next, the raw client
 // slowing alike). The latency limits stay in the table, for information.
 //   DOI_BENCH_LATENCY_MS (default 50, see LATENCY_MS) · DOI_BENCH_RUNS (timed rounds per figure,
-//   default 11) · DOI_BENCH_ACTIVATION_RUNS (pairs, default 11) · DOI_BENCH_SKIP_ACTIVATION=1
+//   default 11) · DOI_BENCH_ACTIVATION_RUNS (rounds, default 11) · DOI_BENCH_SKIP_ACTIVATION=1
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -33,8 +33,8 @@ import { projectRoot } from '../host/paths';
 import { memoryStore, recordingSink } from '../support/clientHarness';
 import { makeSession } from '../support/sessionHarness';
 import type { ActivationSample } from './activation';
-import { DEFAULT_ACTIVATION_PAIRS, writeEmptyExtension } from './activation';
-import { EMPTY_ID, REAL_ID } from './probeResult';
+import { DEFAULT_ACTIVATION_ROUNDS, writeEmptyExtension } from './activation';
+import { EMPTY_ID, FLOOR_ID, REAL_ID } from './probeResult';
 import { isMissed, ms, Row, tableLines, timing, verdictLines } from './report';
 import { interleaved, spread } from './samples';
 
@@ -44,7 +44,7 @@ import { interleaved, spread } from './samples';
 // further away still.
 const LATENCY_MS = Number(process.env.DOI_BENCH_LATENCY_MS) || 50;
 const RUNS = Number(process.env.DOI_BENCH_RUNS) || 11;
-const ACTIVATION_PAIRS = Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || DEFAULT_ACTIVATION_PAIRS;
+const ACTIVATION_ROUNDS = Number(process.env.DOI_BENCH_ACTIVATION_RUNS) || DEFAULT_ACTIVATION_ROUNDS;
 const ACCOUNT_INVOICES = 300;
 const LARGE_INVOICE_ITEMS = 10_000;
 const ITEMS_PER_PAGE = 200;
@@ -353,7 +353,17 @@ function topContributors(count: number): string[] {
 }
 
 const HOST_FIGURE = 'activate(): extension.activate() in the host';
+const FLOOR_FIGURE = "activate(): the floor, only registering this extension's commands and tools";
+const AGAINST_FLOOR_FIGURE = 'activate(): this extension against the floor';
 const OWN_FIGURE = 'activate(): own mark (body only)';
+
+/** "27 commands and 5 tools", as the manifest contributes them. */
+function commandsAndTools(): string {
+  const { contributes } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: unknown[]; languageModelTools: unknown[] };
+  };
+  return `${contributes.commands.length} commands and ${contributes.languageModelTools.length} tools`;
+}
 const LOAD_FIGURE = "activate(): module load (host's mark)";
 const READY_FIGURE = 'started: container, views and status bar (after activate() began)';
 
@@ -373,6 +383,10 @@ function benchActivation(): void {
     const [ownReal, ownEmpty] = [REAL_ID, EMPTY_ID].map((id) => of(id, (sample) => sample.activationMs));
     const [loadReal, loadEmpty] = [REAL_ID, EMPTY_ID].map((id) => of(id, (sample) => sample.loadMs));
     rows.push({ figure: HOST_FIGURE, value: timing(callReal), limit: `${timing(callEmpty)} (empty extension${note})`, ratio: callReal.median / callEmpty.median, target: ACTIVATION_TARGET });
+    const callFloor = of(FLOOR_ID, (sample) => sample.callMs);
+    const floor = `the floor: registers the ${commandsAndTools()} and does nothing else`;
+    rows.push({ figure: FLOOR_FIGURE, value: timing(callFloor), limit: `${timing(callEmpty)} (empty extension)`, ratio: callFloor.median / callEmpty.median });
+    rows.push({ figure: AGAINST_FLOOR_FIGURE, value: timing(callReal), limit: `${timing(callFloor)} (${floor})`, ratio: callReal.median / callFloor.median });
     rows.push({ figure: OWN_FIGURE, value: timing(ownReal), limit: `${timing(ownEmpty)} (empty extension)` });
     rows.push({ figure: LOAD_FIGURE, value: timing(loadReal), limit: `${timing(loadEmpty)} (empty extension)` });
     const ready = of(REAL_ID, (sample) => sample.readyMs);
@@ -412,12 +426,12 @@ async function main(): Promise<number> {
   await part(['bundle: loaded to start and make the first request'], benchBundle, 1);
   await part(['.vsix size'], benchSizes);
   if (!process.env.DOI_BENCH_SKIP_ACTIVATION) {
-    await part([HOST_FIGURE, OWN_FIGURE, LOAD_FIGURE, READY_FIGURE], benchActivation, ACTIVATION_TARGET);
+    await part([HOST_FIGURE, FLOOR_FIGURE, AGAINST_FLOOR_FIGURE, OWN_FIGURE, LOAD_FIGURE, READY_FIGURE], benchActivation, ACTIVATION_TARGET);
   }
 
   console.log(
     `\nBenchmark: fake API on loopback, ${LATENCY_MS} ms per request; timings are the median [min–max] of ${RUNS} interleaved ` +
-      `runs after a warm-up, activation of ${ACTIVATION_PAIRS} alternating pairs once the window has settled (${os.cpus().length} CPUs, Node ${process.version})\n`,
+      `runs after a warm-up, activation of ${ACTIVATION_ROUNDS} rounds (this extension, an empty one, the floor) once the window has settled (${os.cpus().length} CPUs, Node ${process.version})\n`,
   );
   tableLines(rows).forEach((line) => console.log(line));
   if (fs.existsSync(path.join(projectRoot, 'dist', 'meta.json'))) {

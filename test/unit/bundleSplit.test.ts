@@ -67,6 +67,34 @@ describe('the split bundle', function () {
     assert.deepStrictEqual([...new Set(external)].sort(), ['./container.js', 'vscode']);
   });
 
+  it('activates without copying the vscode API: the entry takes it with a plain require', async () => {
+    const options = buildOptions({ production: true });
+    const code = (await esbuild.build({ ...options.entry, write: false })).outputFiles![0].text;
+    const enumerated: string[] = [];
+    const registered: string[] = [];
+    const api = {
+      commands: { registerCommand: (id: string) => (registered.push(id), { dispose() {} }) },
+      lm: { registerTool: (name: string) => (registered.push(name), { dispose() {} }) },
+      ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+    };
+    const vscode = new Proxy(api, {
+      ownKeys: (target) => (enumerated.push('ownKeys'), Reflect.ownKeys(target)),
+      getOwnPropertyDescriptor: (target, key) => (enumerated.push(String(key)), Reflect.getOwnPropertyDescriptor(target, key)),
+    });
+    const module = { exports: {} as { activate(context: unknown): unknown } };
+    const requireInEntry = (request: string) => {
+      assert.strictEqual(request, 'vscode', 'the entry requires only vscode as it loads and activates');
+      return vscode;
+    };
+    // activate() leaves the container for a timer; it is not this test's business.
+    const deferred: unknown[] = [];
+    new Function('require', 'module', 'exports', 'setTimeout', code)(requireInEntry, module, module.exports, (run: unknown) => deferred.push(run));
+    module.exports.activate({ subscriptions: [], extensionMode: api.ExtensionMode.Production });
+    assert.strictEqual(deferred.length, 1, 'the container is started right after activation');
+    assert.ok(registered.includes('digitaloceanInvoices.refresh') && registered.includes('digitaloceanInvoices_listInvoices'), registered.join(', '));
+    assert.deepStrictEqual(enumerated, []);
+  });
+
   it('puts each module of the rest in one file only, so a module with state exists once', () => {
     const files = new Map<string, string[]>();
     for (const [file, output] of Object.entries(rest.outputs)) {

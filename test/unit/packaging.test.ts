@@ -21,7 +21,7 @@ describe('packaging', function () {
   });
 
   it('puts only what runs into the .vsix: the bundle, media, manifest, translations and docs', () => {
-    const allowed = /^(dist\/(extension|container)\.js|dist\/chunks\/[\w-]+\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
+    const allowed = /^(dist\/(extension|container)\.js|dist\/package\.json|dist\/chunks\/[\w-]+\.js|media\/[^/]+\.(js|css|svg)|media\/webview\/[^/]+\.js|media\/icon\.png|media\/walkthrough\/[^/]+\.(svg|md|png)|package(\.nls(\.[a-z-]+)?)?\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
     const webviewFiles = ['media/webview/spendChart.js', 'media/webview/dailySpend.js', 'media/webview/invoiceSummary.js', 'media/chartPanel.css', 'media/spendChart.css', 'media/dailySpend.css', 'media/invoiceSummary.css', 'media/panel-light.svg', 'media/panel-dark.svg'];
     for (const needed of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/digitalocean.svg', 'LICENSE', ...webviewFiles]) {
@@ -46,6 +46,9 @@ describe('packaging', function () {
     assert.ok(built.includes('dist/extension.js') && built.includes('dist/container.js'), built.join(', '));
     assert.ok(built.some((file) => file.startsWith('dist/chunks/')), 'the features are files of their own');
     assert.deepStrictEqual(built.filter((file) => !files.includes(file)), [], 'built but not packaged');
+    // Node reads the nearest package.json for a module's type: this one, not the 26 KB manifest.
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'package.json'), 'utf8')), { type: 'commonjs' });
+    assert.ok(files.includes('dist/package.json'), 'dist/package.json is packaged');
     for (const file of built) {
       for (const [, request] of fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
         const target = path.posix.join(path.posix.dirname(file), request);
