@@ -3,21 +3,16 @@
 // alert row of the Invoices view revealed into Daily Spend at its day, light and dark themes
 // (the README's screenshot).
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { addDays, dayOf } from '../../src/api/days';
 import { formatCents, parseCents } from '../../src/util/money';
 import { formatDate } from '../../src/util/period';
 import { FLEET_EVENTS } from '../fake-api/server';
-import { projectRoot } from '../host/paths';
 import { BALANCE_ROW, LOCALE, previewRow } from './expected';
 import { watchPageProblems } from './pageProblems';
-import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
+import { exactly, FAKE_TOKEN, updateReadmeScreenshot, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { paintedPixels } from './spendChart';
 
-/** The screenshot the README shows. */
-const README_SCREENSHOT = path.join(projectRoot, 'media', 'screenshots', 'daily-spend.png');
 
 const fullDay = (day: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
 
@@ -128,7 +123,7 @@ describe('Daily Spend: palette, a day clicked, an alert row, themes', () => {
     await ui.runCommand('Notifications: Clear All Notifications');
     await chooseTheme('Light Modern', 'vscode-light');
     await waitForBreakdown(spikeDay);
-    fs.copyFileSync(await ui.screenshot('daily-spend-light', ui.page.locator('.part.editor')), README_SCREENSHOT);
+    updateReadmeScreenshot(await ui.screenshot('daily-spend-light', ui.page.locator('.part.editor')), 'daily-spend.png');
     await chooseTheme('Dark Modern', 'vscode-dark');
     assert.ok(await paintedPixels(daily) > 1000);
     await ui.screenshot('daily-spend-dark', ui.page.locator('.part.editor'));

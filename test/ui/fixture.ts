@@ -34,6 +34,20 @@ export const STATUS_BAR_ITEM_ID = 'digitaloceanInvoices.monthToDate';
 /** The name of the invoices view, one of the container's views. */
 export const INVOICES_VIEW_NAME = 'Invoices';
 export const uiResultsDir = path.join(testResultsDir, 'ui');
+
+/**
+ * The README's copy of a screenshot, in media/screenshots/, written only when
+ * DOI_UPDATE_SCREENSHOTS=1: a test run leaves the checkout as it found it (the shot itself is
+ * in test-results/ui/ either way). Returns where the README's copy went, if anywhere.
+ */
+export function updateReadmeScreenshot(shot: string, readmeName: string): string | undefined {
+  if (process.env.DOI_UPDATE_SCREENSHOTS !== '1') {
+    return undefined;
+  }
+  const target = path.join(projectRoot, 'media', 'screenshots', readmeName);
+  fs.copyFileSync(shot, target);
+  return target;
+}
 const activityBarItemSelector = `.part.activitybar li.action-item[role="tab"]:has(> a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"])`;
 /** Start-up (server + workbench) may take this long. */
 const SETUP_TIMEOUT_MS = 120_000;

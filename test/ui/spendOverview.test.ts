@@ -3,19 +3,14 @@
 // panels coming back after a window reload. The token comes from DIGITALOCEAN_ACCESS_TOKEN (the
 // Environment account), which survives the reload; a pasted one would not in this host.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Frame } from 'playwright-core';
-import { projectRoot } from '../host/paths';
 import { BALANCE_ROW, money, month, previewRow } from './expected';
 import { watchPageProblems } from './pageProblems';
-import { exactly, FAKE_TOKEN, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
+import { exactly, FAKE_TOKEN, updateReadmeScreenshot, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { drawnAxis, paintedPixels, tableMonths, waitForTableRows } from './spendChart';
 
 /** Within the usual months and above most of them, so the budget line shows on the axis. */
 const BUDGET_DOLLARS = 1200;
-/** The screenshot the README shows. */
-const README_SCREENSHOT = path.join(projectRoot, 'media', 'screenshots', 'spend-overview.png');
 
 describe('Spend overview: outliers, month counts, themes and a reload', () => {
   const ui = useWorkbench({
@@ -96,7 +91,7 @@ describe('Spend overview: outliers, month counts, themes and a reload', () => {
     // The alerts on daily spend would stand over the chart.
     await ui.runCommand('Notifications: Clear All Notifications');
     await chooseTheme('Light Modern', 'vscode-light');
-    fs.copyFileSync(await ui.screenshot('spend-overview-light', ui.page.locator('.part.editor')), README_SCREENSHOT);
+    updateReadmeScreenshot(await ui.screenshot('spend-overview-light', ui.page.locator('.part.editor')), 'spend-overview.png');
     await chooseTheme('Dark Modern', 'vscode-dark');
     await ui.screenshot('spend-overview-dark', ui.page.locator('.part.editor'));
   });
