@@ -106,7 +106,7 @@ describe('Daily Spend: palette, a day clicked, an alert row, themes', () => {
   it('reveals an alert row of the Invoices view into Daily Spend at its day', async () => {
     // The alerts stand collapsed in one row under the balance: opened, each is a row of its own.
     // Its accessible name is its tooltip (the alerts' texts): found by the text it shows.
-    const alerts = ui.invoicesPane().getByRole('treeitem').filter({ hasText: /\d+ changes? in daily spend/ });
+    const alerts = ui.alertsRow();
     await alerts.waitFor();
     if ((await alerts.getAttribute('aria-expanded')) !== 'true') {
       await alerts.click();

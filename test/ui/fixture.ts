@@ -113,6 +113,12 @@ export interface UiFixture {
   invoicesPane(): Locator;
   /** A tree item of the Invoices view whose accessible name contains (or matches) `label`. */
   treeItem(label: string | RegExp): Locator;
+  /**
+   * The row of the daily spend's alerts ("3 changes in daily spend"), found by the text it shows
+   * (its accessible name is its tooltip). It comes in after the balance, with the first fetch of
+   * daily spend, and moves the rows below it: a test clicks an invoice row once it is there.
+   */
+  alertsRow(): Locator;
   /** Opens the view if needed and waits until the tree item is visible. */
   waitForTreeItem(label: string | RegExp, timeoutMs?: number): Promise<Locator>;
   /** The rows of the view's tree that are rendered now (the list is virtualized). */
@@ -414,6 +420,9 @@ export function useWorkbench(options: WorkbenchFixtureOptions = {}): UiFixture {
     },
     treeItem(label) {
       return treeList().getByRole('treeitem', { name: label });
+    },
+    alertsRow() {
+      return treeList().getByRole('treeitem').filter({ hasText: /\d+ changes? in daily spend/ });
     },
     async waitForTreeItem(label, timeoutMs) {
       await fixture.openView();

@@ -25,6 +25,8 @@ describe('Rows with amounts', () => {
     await ui.setApiToken();
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
     await ui.waitForTreeItem(BALANCE_ROW);
+    // The daily spend's alerts come in last and move the rows below them: click once they are there.
+    await ui.alertsRow().waitFor();
     const invoice = ui.fakeApi.api.data.invoices[0];
     await (await ui.waitForTreeItem(exactly(invoiceRow(invoice)))).click();
     // The first product group, once the items are loaded (a "Loading line items…" row stands there before).

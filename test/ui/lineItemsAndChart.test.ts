@@ -15,8 +15,10 @@ describe('Line items and spend overview', () => {
   before(async () => {
     await ui.setApiToken();
     await ui.waitForTreeItem(exactly(previewRow(ui.fakeApi.api.data.preview)));
-    // The balance row comes last and moves the others down: click rows once it is there.
+    // The balance row and the daily spend's alerts come last and move the others down: click
+    // rows once they are there.
     await ui.waitForTreeItem(BALANCE_ROW);
+    await ui.alertsRow().waitFor();
   });
 
   /**
