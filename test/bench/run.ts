@@ -356,6 +356,8 @@ const HOST_FIGURE = 'activate(): extension.activate() in the host';
 const FLOOR_FIGURE = "activate(): the floor, only registering this extension's commands and tools";
 const AGAINST_FLOOR_FIGURE = 'activate(): this extension against the floor';
 const OWN_FIGURE = 'activate(): own mark (body only)';
+const LOAD_FIGURE = "activate(): module load (host's mark)";
+const READY_FIGURE = 'started: container, views and status bar (after activate() began)';
 
 /** "27 commands and 5 tools", as the manifest contributes them. */
 function commandsAndTools(): string {
@@ -364,8 +366,6 @@ function commandsAndTools(): string {
   };
   return `${contributes.commands.length} commands and ${contributes.languageModelTools.length} tools`;
 }
-const LOAD_FIGURE = "activate(): module load (host's mark)";
-const READY_FIGURE = 'started: container, views and status bar (after activate() began)';
 
 function benchActivation(): void {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-bench-')), 'activation.json');
