@@ -30,21 +30,26 @@ const NO_EVENT = 'onCommand:digitaloceanInvoicesBench.neverRun';
 /** What the real extension needs besides its manifest. */
 const EXTENSION_FILES = ['dist', 'media', 'l10n', 'package.nls.json', 'package.nls.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
+/** The commands and language model tools this extension's manifest contributes. */
+export function contributions(): { commands: { command: string }[]; languageModelTools: { name: string }[] } {
+  return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { contributes: ReturnType<typeof contributions> }).contributes;
+}
+
+/** A benchmark extension of publisher "bench": its manifest, `extension.js`, README and licence. */
+function writeBenchExtension(dir: string, name: string, extra: Record<string, unknown>, code: string, readme: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name, publisher: 'bench', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' }, main: './extension.js', ...extra };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'extension.js'), `${code}exports.deactivate = function () {};\n`);
+  fs.writeFileSync(path.join(dir, 'README.md'), readme);
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+}
+
 /** An extension that does nothing, timing its activate() the way the real one does. */
 export function writeEmptyExtension(dir: string, activationEvents = ['onStartupFinished']): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const manifest = {
-    name: 'empty-extension', publisher: 'bench', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' },
-    activationEvents, main: './extension.js',
-  };
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  fs.writeFileSync(
-    path.join(dir, 'extension.js'),
-    'exports.activate = function () {\n  const started = performance.now();\n  return { activationMs: performance.now() - started };\n};\n' +
-      'exports.deactivate = function () {};\n',
-  );
-  fs.writeFileSync(path.join(dir, 'README.md'), '# Empty extension\n\nThe baseline of the benchmark.\n');
-  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  writeBenchExtension(dir, 'empty-extension', { activationEvents },
+    'exports.activate = function () {\n  const started = performance.now();\n  return { activationMs: performance.now() - started };\n};\n',
+    '# Empty extension\n\nThe baseline of the benchmark.\n');
 }
 
 /**
@@ -53,29 +58,16 @@ export function writeEmptyExtension(dir: string, activationEvents = ['onStartupF
  * (the host wants them when activation returns, see src/extension.ts), each doing nothing.
  */
 export function writeFloorExtension(dir: string, activationEvents: string[]): void {
-  const real = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    contributes: { commands: { command: string }[]; languageModelTools: { name: string }[] };
-  };
-  const { commands, languageModelTools } = real.contributes;
-  fs.mkdirSync(dir, { recursive: true });
-  const manifest = {
-    name: 'floor-extension', publisher: 'bench', version: '0.0.1', license: 'MIT', engines: { vscode: '^1.100.0' },
-    activationEvents, main: './extension.js', contributes: { commands, languageModelTools },
-  };
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  fs.writeFileSync(
-    path.join(dir, 'extension.js'),
+  const { commands, languageModelTools } = contributions();
+  writeBenchExtension(dir, 'floor-extension', { activationEvents, contributes: { commands, languageModelTools } },
     "const vscode = require('vscode');\n" +
       `const commands = ${JSON.stringify(commands.map(({ command }) => command))};\n` +
       `const tools = ${JSON.stringify(languageModelTools.map(({ name }) => name))};\n` +
       'exports.activate = function (context) {\n  const started = performance.now();\n' +
       '  for (const id of commands) context.subscriptions.push(vscode.commands.registerCommand(id, () => undefined));\n' +
       '  for (const name of tools) context.subscriptions.push(vscode.lm.registerTool(name, { invoke: () => undefined }));\n' +
-      '  return { activationMs: performance.now() - started };\n};\n' +
-      'exports.deactivate = function () {};\n',
-  );
-  fs.writeFileSync(path.join(dir, 'README.md'), '# Floor extension\n\nRegisters what the real one registers at activation, and nothing else.\n');
-  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+      '  return { activationMs: performance.now() - started };\n};\n',
+    '# Floor extension\n\nRegisters what the real one registers at activation, and nothing else.\n');
 }
 
 /** This extension, activated only when asked: links to its files, its manifest with one change. */

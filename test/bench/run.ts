@@ -33,7 +33,7 @@ import { projectRoot } from '../host/paths';
 import { memoryStore, recordingSink } from '../support/clientHarness';
 import { makeSession } from '../support/sessionHarness';
 import type { ActivationSample } from './activation';
-import { DEFAULT_ACTIVATION_ROUNDS, writeEmptyExtension } from './activation';
+import { contributions, DEFAULT_ACTIVATION_ROUNDS, writeEmptyExtension } from './activation';
 import { EMPTY_ID, FLOOR_ID, REAL_ID } from './probeResult';
 import { isMissed, ms, Row, tableLines, timing, verdictLines } from './report';
 import { interleaved, spread } from './samples';
@@ -361,10 +361,8 @@ const READY_FIGURE = 'started: container, views and status bar (after activate()
 
 /** "27 commands and 5 tools", as the manifest contributes them. */
 function commandsAndTools(): string {
-  const { contributes } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    contributes: { commands: unknown[]; languageModelTools: unknown[] };
-  };
-  return `${contributes.commands.length} commands and ${contributes.languageModelTools.length} tools`;
+  const { commands, languageModelTools } = contributions();
+  return `${commands.length} commands and ${languageModelTools.length} tools`;
 }
 
 function benchActivation(): void {

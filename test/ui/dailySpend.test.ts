@@ -13,7 +13,6 @@ import { watchPageProblems } from './pageProblems';
 import { exactly, FAKE_TOKEN, updateReadmeScreenshot, useWorkbench, VIEW_CONTAINER_TITLE, waitUntil } from './fixture';
 import { paintedPixels } from './spendChart';
 
-
 const fullDay = (day: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
 
 describe('Daily Spend: palette, a day clicked, an alert row, themes', () => {

@@ -38,15 +38,12 @@ export const uiResultsDir = path.join(testResultsDir, 'ui');
 /**
  * The README's copy of a screenshot, in media/screenshots/, written only when
  * DOI_UPDATE_SCREENSHOTS=1: a test run leaves the checkout as it found it (the shot itself is
- * in test-results/ui/ either way). Returns where the README's copy went, if anywhere.
+ * in test-results/ui/ either way).
  */
-export function updateReadmeScreenshot(shot: string, readmeName: string): string | undefined {
-  if (process.env.DOI_UPDATE_SCREENSHOTS !== '1') {
-    return undefined;
+export function updateReadmeScreenshot(shot: string, readmeName: string): void {
+  if (process.env.DOI_UPDATE_SCREENSHOTS === '1') {
+    fs.copyFileSync(shot, path.join(projectRoot, 'media', 'screenshots', readmeName));
   }
-  const target = path.join(projectRoot, 'media', 'screenshots', readmeName);
-  fs.copyFileSync(shot, target);
-  return target;
 }
 const activityBarItemSelector = `.part.activitybar li.action-item[role="tab"]:has(> a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"])`;
 /** Start-up (server + workbench) may take this long. */
