@@ -1,8 +1,9 @@
 // Loaded by the extension host as extensionTestsPath for the activation benchmark
-// (test/bench/activation.ts): waits until the workbench has settled, activates whichever of the
-// benchmarked extensions is installed and logs what it measured.
+// (test/bench/activation.ts): activates the warm-up extension, then the benchmarked extensions
+// in the order the bench's setting gives, each once the window has settled (and the one before
+// has started), and logs what it measured for each.
 import * as vscode from 'vscode';
-import { BENCHMARKED_IDS, PROBE_LINE_PREFIX, ProbeResult } from './probeResult';
+import { BENCHMARKED_IDS, ORDER_SETTING, PROBE_LINE_PREFIX, ProbeResult, WARMUP_ID } from './probeResult';
 
 const SETTLE_LIMIT_MS = 15_000;
 /** Settled: this many round trips to the window in a row, each close to the fastest seen. */
@@ -46,7 +47,8 @@ function moduleLoadMs(id: string): number | undefined {
 }
 
 export async function run(): Promise<void> {
-  for (const id of BENCHMARKED_IDS) {
+  const order = vscode.workspace.getConfiguration().get<string[]>(ORDER_SETTING) ?? BENCHMARKED_IDS;
+  for (const [position, id] of [WARMUP_ID, ...order].entries()) {
     const extension = vscode.extensions.getExtension<{ activationMs?: number; api?: () => Promise<unknown> } | undefined>(id);
     if (!extension) {
       continue;
@@ -56,9 +58,10 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const exports = await extension.activate();
     const callMs = performance.now() - started;
-    // Taken after callMs, so that waiting for it never weighs on the activation's figure.
+    // Taken after callMs, so that waiting for it never weighs on the activation's figure; and
+    // before the next activation, so that this extension's start never weighs on that one's.
     const readyMs = exports?.api ? await exports.api().then(() => performance.now() - started) : undefined;
-    const result: ProbeResult = { id, activationMs: exports?.activationMs, callMs, loadMs: moduleLoadMs(id), readyMs, wasActive, settleMs, settled };
+    const result: ProbeResult = { id, position, activationMs: exports?.activationMs, callMs, loadMs: moduleLoadMs(id), readyMs, wasActive, settleMs, settled };
     console.log(PROBE_LINE_PREFIX + JSON.stringify(result));
   }
 }

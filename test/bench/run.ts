@@ -11,7 +11,7 @@
 // against them measured the machine (1.10× in one run, 1.29× in the next, the raw client
 // slowing alike). The latency limits stay in the table, for information.
 //   DOI_BENCH_LATENCY_MS (default 50, see LATENCY_MS) · DOI_BENCH_RUNS (timed rounds per figure,
-//   default 11) · DOI_BENCH_ACTIVATION_RUNS (rounds, default 11) · DOI_BENCH_SKIP_ACTIVATION=1
+//   default 11) · DOI_BENCH_ACTIVATION_RUNS (windows, default 24) · DOI_BENCH_SKIP_ACTIVATION=1
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -36,7 +36,7 @@ import type { ActivationSample } from './activation';
 import { contributions, DEFAULT_ACTIVATION_ROUNDS, writeEmptyExtension } from './activation';
 import { EMPTY_ID, FLOOR_ID, REAL_ID } from './probeResult';
 import { isMissed, ms, Row, tableLines, timing, verdictLines } from './report';
-import { interleaved, spread } from './samples';
+import { interleaved, pairedRatios, Spread, spread } from './samples';
 
 // Every exchange over loopback costs this machine 1.5-2.5 ms besides the injected latency (the
 // bare http.get rows show it): at 20 ms that alone is up to 1.19x the limits, and the figures
@@ -352,18 +352,23 @@ function topContributors(count: number): string[] {
     .map(([name, bytes]) => `  ${kb(bytes).padStart(9)}  ${((bytes / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
 }
 
-const HOST_FIGURE = 'activate(): extension.activate() in the host';
-const FLOOR_FIGURE = "activate(): the floor, only registering this extension's commands and tools";
-const AGAINST_FLOOR_FIGURE = 'activate(): this extension against the floor';
+const HOST_FIGURE = 'activate(): extension.activate() in the host, ÷ the empty one in the same window';
+const MEDIANS_FIGURE = 'activate(): the same, as the ratio of the medians';
+const FLOOR_FIGURE = "activate(): the floor, registering as many commands and tools, ÷ the empty one";
+const AGAINST_FLOOR_FIGURE = 'activate(): this extension ÷ the floor in the same window';
 const OWN_FIGURE = 'activate(): own mark (body only)';
 const LOAD_FIGURE = "activate(): module load (host's mark)";
 const READY_FIGURE = 'started: container, views and status bar (after activate() began)';
+const ACTIVATION_FIGURES = [HOST_FIGURE, MEDIANS_FIGURE, FLOOR_FIGURE, AGAINST_FLOOR_FIGURE, OWN_FIGURE, LOAD_FIGURE, READY_FIGURE];
 
 /** "27 commands and 5 tools", as the manifest contributes them. */
 function commandsAndTools(): string {
   const { commands, languageModelTools } = contributions();
   return `${commands.length} commands and ${languageModelTools.length} tools`;
 }
+
+/** "0.98× [0.66–1.22] per window": a spread of ratios. */
+const ratios = (of: Spread) => `${of.median.toFixed(2)}× [${of.min.toFixed(2)}–${of.max.toFixed(2)}] per window`;
 
 function benchActivation(): void {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'doinvoices-bench-')), 'activation.json');
@@ -376,15 +381,17 @@ function benchActivation(): void {
     const of = (id: string, pick: (sample: ActivationSample) => number | undefined) =>
       spread(samples.filter((sample) => sample.id === id).map(pick).filter((value): value is number => value !== undefined));
     const unsettled = samples.filter((sample) => !sample.settled).length;
-    const note = unsettled > 0 ? `; ${unsettled} of ${samples.length} runs taken before the window settled` : '';
-    const [callReal, callEmpty] = [REAL_ID, EMPTY_ID].map((id) => of(id, (sample) => sample.callMs));
+    const note = unsettled > 0 ? `; ${unsettled} of ${samples.length} taken before the window settled` : '';
+    const [callReal, callEmpty, callFloor] = [REAL_ID, EMPTY_ID, FLOOR_ID].map((id) => of(id, (sample) => sample.callMs));
     const [ownReal, ownEmpty] = [REAL_ID, EMPTY_ID].map((id) => of(id, (sample) => sample.activationMs));
     const [loadReal, loadEmpty] = [REAL_ID, EMPTY_ID].map((id) => of(id, (sample) => sample.loadMs));
-    rows.push({ figure: HOST_FIGURE, value: timing(callReal), limit: `${timing(callEmpty)} (empty extension${note})`, ratio: callReal.median / callEmpty.median, target: ACTIVATION_TARGET });
-    const callFloor = of(FLOOR_ID, (sample) => sample.callMs);
-    const floor = `the floor: registers the ${commandsAndTools()} and does nothing else`;
-    rows.push({ figure: FLOOR_FIGURE, value: timing(callFloor), limit: `${timing(callEmpty)} (empty extension)`, ratio: callFloor.median / callEmpty.median });
-    rows.push({ figure: AGAINST_FLOOR_FIGURE, value: timing(callReal), limit: `${timing(callFloor)} (${floor})`, ratio: callReal.median / callFloor.median });
+    const [realToEmpty, floorToEmpty, realToFloor] = [[REAL_ID, EMPTY_ID], [FLOOR_ID, EMPTY_ID], [REAL_ID, FLOOR_ID]].map(([id, baseline]) =>
+      pairedRatios(samples.map((sample) => ({ pair: sample.round, of: sample.id, value: sample.callMs })), id, baseline));
+    rows.push({ figure: HOST_FIGURE, value: timing(callReal), limit: `${timing(callEmpty)} (empty extension; ${ratios(realToEmpty)}${note})`, ratio: realToEmpty.median, target: ACTIVATION_TARGET });
+    rows.push({ figure: MEDIANS_FIGURE, value: timing(callReal), limit: `${timing(callEmpty)} (empty extension)`, ratio: callReal.median / callEmpty.median });
+    const floor = `the floor: registers ${commandsAndTools()} and does nothing else`;
+    rows.push({ figure: FLOOR_FIGURE, value: timing(callFloor), limit: `${timing(callEmpty)} (empty extension; ${ratios(floorToEmpty)})`, ratio: floorToEmpty.median });
+    rows.push({ figure: AGAINST_FLOOR_FIGURE, value: timing(callReal), limit: `${timing(callFloor)} (${floor}; ${ratios(realToFloor)})`, ratio: realToFloor.median });
     rows.push({ figure: OWN_FIGURE, value: timing(ownReal), limit: `${timing(ownEmpty)} (empty extension)` });
     rows.push({ figure: LOAD_FIGURE, value: timing(loadReal), limit: `${timing(loadEmpty)} (empty extension)` });
     const ready = of(REAL_ID, (sample) => sample.readyMs);
@@ -424,12 +431,12 @@ async function main(): Promise<number> {
   await part(['bundle: loaded to start and make the first request'], benchBundle, 1);
   await part(['.vsix size'], benchSizes);
   if (!process.env.DOI_BENCH_SKIP_ACTIVATION) {
-    await part([HOST_FIGURE, FLOOR_FIGURE, AGAINST_FLOOR_FIGURE, OWN_FIGURE, LOAD_FIGURE, READY_FIGURE], benchActivation, ACTIVATION_TARGET);
+    await part(ACTIVATION_FIGURES, benchActivation, ACTIVATION_TARGET);
   }
 
   console.log(
     `\nBenchmark: fake API on loopback, ${LATENCY_MS} ms per request; timings are the median [min–max] of ${RUNS} interleaved ` +
-      `runs after a warm-up, activation of ${ACTIVATION_ROUNDS} rounds (this extension, an empty one, the floor) once the window has settled (${os.cpus().length} CPUs, Node ${process.version})\n`,
+      `runs after a warm-up, activation of ${ACTIVATION_ROUNDS} windows (this extension, an empty one and the floor in each, every order alike) once the window has settled (${os.cpus().length} CPUs, Node ${process.version})\n`,
   );
   tableLines(rows).forEach((line) => console.log(line));
   if (fs.existsSync(path.join(projectRoot, 'dist', 'meta.json'))) {

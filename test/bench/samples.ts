@@ -50,3 +50,26 @@ export async function interleaved(rounds: number, variants: readonly TimedRun[],
   }
   return samples;
 }
+
+/** Every order of `items`, each once. */
+export function everyOrder<T>(items: readonly T[]): T[][] {
+  return items.length <= 1
+    ? [[...items]]
+    : items.flatMap((item, at) => everyOrder([...items.slice(0, at), ...items.slice(at + 1)]).map((rest) => [item, ...rest]));
+}
+
+/** A value measured for one variant in one pairing (a round, a window). */
+export interface PairedSample {
+  readonly pair: number;
+  readonly of: string;
+  readonly value: number;
+}
+
+/** `of`'s value ÷ `baseline`'s, within each pairing that has both. */
+export function pairedRatios(samples: readonly PairedSample[], of: string, baseline: string): Spread {
+  const valueOf = (pair: number, variant: string) => samples.find((sample) => sample.pair === pair && sample.of === variant)?.value;
+  return spread([...new Set(samples.map((sample) => sample.pair))].flatMap((pair) => {
+    const [value, limit] = [valueOf(pair, of), valueOf(pair, baseline)];
+    return value !== undefined && limit !== undefined ? [value / limit] : [];
+  }));
+}

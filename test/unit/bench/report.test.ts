@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { isMissed, ms, Row, tableLines, timing, verdictLines } from '../../bench/report';
-import { interleaved, spread } from '../../bench/samples';
+import { everyOrder, interleaved, pairedRatios, spread } from '../../bench/samples';
 
 describe('bench: samples and report', () => {
   it('takes min, median and max; the median of an even count is the mean of the middle two', () => {
@@ -19,6 +19,25 @@ describe('bench: samples and report', () => {
     const samples = await interleaved(3, [variant('a', 1), variant('b', 5), variant('c', 9)], () => clock);
     assert.deepStrictEqual(order.join(''), 'abc' + 'bca' + 'cab' + 'abc');
     assert.deepStrictEqual(samples, [[1, 1, 1], [5, 5, 5], [9, 9, 9]]);
+  });
+
+  it('gives every order once, so that none comes first more often', () => {
+    const orders = everyOrder(['a', 'b', 'c']);
+    assert.deepStrictEqual(orders.map((order) => order.join('')), ['abc', 'acb', 'bac', 'bca', 'cab', 'cba']);
+    for (const item of ['a', 'b', 'c']) {
+      assert.deepStrictEqual([0, 1, 2].map((at) => orders.filter((order) => order[at] === item).length), [2, 2, 2]);
+    }
+  });
+
+  it('divides within each pairing, never across, and skips a pairing that misses one', () => {
+    const samples = [
+      { pair: 1, of: 'real', value: 6 }, { pair: 1, of: 'empty', value: 4 },
+      { pair: 2, of: 'real', value: 30 }, { pair: 2, of: 'empty', value: 20 },
+      { pair: 3, of: 'real', value: 5 }, { pair: 3, of: 'empty', value: 5 },
+      { pair: 4, of: 'real', value: 100 },
+    ];
+    // The ratio of the medians would be 6 / 5 = 1.2; within each window it is 1.5, 1.5 and 1.
+    assert.deepStrictEqual(pairedRatios(samples, 'real', 'empty'), { min: 1, median: 1.5, max: 1.5, count: 3 });
   });
 
   it('times only between start() and stop() when a run uses its clock', async () => {
