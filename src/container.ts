@@ -139,6 +139,7 @@ export class Container extends DisposableOwner {
         locale,
         fetch: (target, signal) => commands.fetchInvoiceSummary(invoiceDeps, target, signal),
         onAction: (action, invoice) => void commands.downloadInvoice(invoiceDeps, action === 'downloadPdf' ? 'pdf' : 'csv', invoice),
+        session: this.session,
       });
     }));
     this.summaries = summaries;

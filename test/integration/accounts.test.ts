@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { invoiceRow } from '../../src/invoices/invoiceNodes';
 import { DEFAULT_ACCOUNT_ID } from '../../src/session/accounts';
 import { tokenFingerprint } from '../../src/session/token';
 import { FAKE_TOKEN } from '../fake-api/server';
@@ -54,6 +55,28 @@ describe('Several accounts, budget and chart in the extension host', function ()
     assert.strictEqual(session.api.state.snapshot.error, undefined);
     assert.strictEqual(session.api.accounts.active.id, DEFAULT_ACCOUNT_ID);
     assert.strictEqual(session.api.view.treeView.description, 'Default');
+  });
+
+  it("closes the previous account's invoice summaries on a switch, and keeps the new account's", async () => {
+    const openSummaries = () => session.api.container.summaries.current?.panels.parts ?? [];
+    const settled = () => !session.api.state.snapshot.activity && !session.api.state.snapshot.stale && session.api.state.snapshot.items.length > 0;
+    await waitFor('Default settled', settled, { detail: () => describeState(session.api) });
+    const defaultPanel = await vscode.commands.executeCommand<vscode.WebviewPanel>('digitaloceanInvoices.showInvoiceSummary', invoiceRow(session.api.state.snapshot.items[0], false));
+    let defaultClosed = false;
+    defaultPanel.onDidDispose(() => (defaultClosed = true));
+    const work = session.api.accounts.list().find((account) => account.name === 'Work')!;
+    await session.api.accounts.setActive(work.id);
+    await waitFor("Default's summary closed", () => defaultClosed && openSummaries().length === 0, { detail: () => openSummaries().length });
+    await waitFor('Work settled', () => settled() && lastAuthorization() === `Bearer ${WORK_TOKEN}`, { detail: () => describeState(session.api) });
+    session.fake.clearRequests();
+    const workInvoice = session.api.state.snapshot.items[0];
+    const workPanel = await vscode.commands.executeCommand<vscode.WebviewPanel>('digitaloceanInvoices.showInvoiceSummary', invoiceRow(workInvoice, false));
+    assert.deepStrictEqual(session.fake.requests.map((request) => [request.path, request.authorization]), [[`/v2/customers/my/invoices/${workInvoice.invoiceUuid}/summary`, `Bearer ${WORK_TOKEN}`]]);
+    await session.api.accounts.rename(work.id, 'Work team');
+    assert.deepStrictEqual(openSummaries().map((part) => part.host.panel), [workPanel], 'a rename keeps the account, and its summary');
+    await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
+    await waitFor("Work's summary closed", () => openSummaries().length === 0, { detail: () => openSummaries().length });
+    await session.api.accounts.rename(work.id, 'Work');
   });
 
   it('colours the status bar at the budget warning share and says when the budget is passed', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { INVOICE_SUMMARY_VIEW_TYPE } from '../../constants';
 import { Invoice, InvoiceSummary } from '../../api/types';
+import type { Session } from '../../session/session';
 import { DisposableOwner } from '../../util/disposable';
 import { PanelHost } from '../../webview/panelHost';
 import { isCommandMessage } from '../../webview/protocol';
@@ -18,6 +19,8 @@ export interface SummaryPanelsOptions {
   /** The summary of an invoice of the active account; rejects with an Error whose message says why. */
   readonly fetch: (target: InvoiceRow, signal: AbortSignal) => Promise<InvoiceSummary>;
   readonly onAction: (action: SummaryAction, invoice: Invoice) => void;
+  /** Whose invoices are shown: a panel closes when the account (or its token) changes. */
+  readonly session: Pick<Session, 'state' | 'onDidChange'>;
 }
 
 /** One open summary: loading, then the summary or why it could not be loaded. */
@@ -27,9 +30,12 @@ class SummaryPanel extends DisposableOwner {
   private loading: AbortController | undefined;
   private hasSummary = false;
   private readonly assets: SummaryAssets;
+  /** The session key the panel was opened (or restored) under: its invoice is that account's. */
+  readonly accountKey: string | undefined;
 
   constructor(readonly host: PanelHost<SummaryState>, private readonly options: SummaryPanelsOptions) {
     super();
+    this.accountKey = options.session.state.key;
     this.assets = { styleUri: host.asset('invoiceSummary.css'), scriptUri: host.asset('webview/invoiceSummary.js') };
     this.register(host.onDidReceiveMessage((message) => {
       const command = isCommandMessage(message) ? message.command : undefined;
@@ -88,9 +94,14 @@ class SummaryPanel extends DisposableOwner {
 
 const keyOf = (state: SummaryState) => `${state.inProgress ? 'preview' : 'invoice'}:${state.invoice.invoiceUuid}`;
 
-/** "Show Invoice Summary": one panel per invoice, revealed and loaded again when shown again. */
+/**
+ * "Show Invoice Summary": one panel per invoice, revealed and loaded again when shown again.
+ * A switch to another account closes the previous account's panels: their invoices, Retry and
+ * Download belong to it, and the session now asks with the other account's token.
+ */
 export class InvoiceSummaryPanels implements vscode.Disposable {
   readonly panels: WebviewPanels<SummaryState, never, SummaryPanel>;
+  private readonly followAccount: vscode.Disposable;
 
   constructor(options: SummaryPanelsOptions) {
     this.panels = new WebviewPanels({
@@ -101,6 +112,11 @@ export class InvoiceSummaryPanels implements vscode.Disposable {
       title: (state) => summaryTitle(state.invoice.period, state.inProgress, options.locale),
       attach: (host) => new SummaryPanel(host, options),
     }, options.extensionUri, options.locale);
+    this.followAccount = options.session.onDidChange(({ key }) => {
+      for (const part of this.panels.parts.filter((panel) => panel.accountKey !== key)) {
+        part.host.dispose();
+      }
+    });
   }
 
   /** Opens (or reveals) the invoice's panel; resolves once its summary, or why not, shows. */
@@ -113,6 +129,7 @@ export class InvoiceSummaryPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.followAccount.dispose();
     this.panels.dispose();
   }
 }
