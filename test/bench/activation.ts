@@ -63,9 +63,12 @@ export function writeEmptyExtension(dir: string, activationEvents = ['onStartupF
     '# Empty extension\n\nThe baseline of the benchmark.\n');
 }
 
-/** The floor's ids in place of this extension's: as long, so that the two can share a window. */
-const OWN_PREFIX = /digitaloceanInvoices/g;
-const FLOOR_PREFIX = 'benchFloorExtensions';
+/**
+ * The floor's ids in place of this extension's (commands, tool names and tool reference names,
+ * all starting `digitalocean` + a capital): as long, so that the two can share a window.
+ */
+const OWN_PREFIX = /digitalocean(?=[A-Z])/g;
+const FLOOR_PREFIX = 'benchFloorEx';
 
 /**
  * The floor of this extension's activation: what VS Code asks of it before activation returns and

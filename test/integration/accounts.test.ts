@@ -73,6 +73,7 @@ describe('Several accounts, budget and chart in the extension host', function ()
     const workPanel = await vscode.commands.executeCommand<vscode.WebviewPanel>('digitaloceanInvoices.showInvoiceSummary', invoiceRow(workInvoice, false));
     assert.deepStrictEqual(session.fake.requests.map((request) => [request.path, request.authorization]), [[`/v2/customers/my/invoices/${workInvoice.invoiceUuid}/summary`, `Bearer ${WORK_TOKEN}`]]);
     await session.api.accounts.rename(work.id, 'Work team');
+    await waitFor('the rename in the session', () => session.api.session.state.account.name === 'Work team');
     assert.deepStrictEqual(openSummaries().map((part) => part.host.panel), [workPanel], 'a rename keeps the account, and its summary');
     await session.api.accounts.setActive(DEFAULT_ACCOUNT_ID);
     await waitFor("Work's summary closed", () => openSummaries().length === 0, { detail: () => openSummaries().length });
